@@ -1,0 +1,61 @@
+# Daywell: `make run` serves the site with demo data; `make test` runs every check.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+
+# Production-like settings for `check --deploy` (nothing here is a real secret).
+DEPLOY_ENV := DEBUG=0 ALLOWED_HOSTS=daywell.example.org \
+	SECRET_KEY=deploy-check-$(shell printf '%064d' 0 | tr 0 x)
+
+.PHONY: run test lint format assets clean-db help
+
+help:
+	@echo "make run     install, start the embedded PostgreSQL, load demo data, serve on http://127.0.0.1:$(PORT)"
+	@echo "make test    install and run every test and check"
+	@echo "make assets  rebuild static/ from GOV.UK Frontend (needs Node)"
+
+$(VENV)/.installed-run: pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed-run
+	$(PY) -m pip install --quiet -e ".[test]"
+	@touch $@
+
+frontend/node_modules/.installed: frontend/package.json frontend/package-lock.json
+	cd frontend && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+run: $(VENV)/.installed-run
+	$(PY) manage.py start --port $(PORT)
+
+test: $(VENV)/.installed-test frontend/node_modules/.installed
+	@scripts/ensure-chromium
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(PY) manage.py makemigrations --check --dry-run
+	$(DEPLOY_ENV) $(PY) manage.py check --deploy --fail-level WARNING
+	$(VENV)/bin/pytest
+
+lint: $(VENV)/.installed-test
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(VENV)/.installed-test
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+# GOV.UK Frontend and axe-core versions are pinned in frontend/package.json.
+assets: frontend/node_modules/.installed
+	cd frontend && npx sass --pkg-importer=node --style=compressed --no-source-map --quiet-deps \
+		daywell.scss ../static/css/daywell.css
+	cp frontend/node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js static/govuk/
+	@echo "Rebuilt static/css/daywell.css and static/govuk/ from govuk-frontend" \
+		"$$(node -p "require('./frontend/node_modules/govuk-frontend/package.json').version")"
+
+# Remove the embedded database (all local data). The next `make run` starts afresh.
+clean-db:
+	rm -rf .data/postgres

@@ -1,0 +1,20 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from . import views
+
+admin.site.site_header = "Daywell council administration"
+admin.site.site_title = "Daywell administration"
+admin.site.index_title = "Council officers' administration"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("accessibility/", views.page, {"template": "pages/accessibility.html"}, name="accessibility"),
+    path("privacy/", views.page, {"template": "pages/privacy.html"}, name="privacy"),
+    path("cookies/", views.page, {"template": "pages/cookies.html"}, name="cookies"),
+    path("opportunities/", include("opportunities.urls")),
+    path("admin/", admin.site.urls),
+]
+
+handler404 = "daywell.views.page_not_found"
+handler500 = "daywell.views.server_error"

@@ -1,0 +1,18 @@
+from django.core.management.base import BaseCommand
+
+from opportunities.services import reference_terms_load
+from places.services import geography_load
+
+
+class Command(BaseCommand):
+    help = "Load the council's reference data: geography and taxonomies. Safe to run again."
+
+    def handle(self, *args, **options):
+        geography = geography_load()
+        terms = reference_terms_load()
+        self.stdout.write(
+            f"Reference data: {geography.constituencies} constituencies, {geography.wards} wards, "
+            f"{geography.postcodes:,} postcodes, {geography.outcodes:,} outcodes, "
+            + ", ".join(f"{count} {name}" for name, count in terms.items())
+            + "."
+        )

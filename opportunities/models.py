@@ -1,0 +1,252 @@
+from django.contrib.postgres.fields import ArrayField
+from django.db import models
+from django.urls import reverse
+
+
+# --- Council-owned reference data ---------------------------------------------------------------
+class ReferenceTerm(models.Model):
+    """A term in one of the council's lists. Providers propose terms; the council owns them."""
+
+    slug = models.SlugField(max_length=60, unique=True)
+    name = models.CharField(max_length=100)
+    description = models.CharField(max_length=300, blank=True)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["position", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Interest(ReferenceTerm):
+    """A kind of activity that can make a good day (work, gardening, music…)."""
+
+
+class Feature(ReferenceTerm):
+    """An accessibility or support feature of a venue or an opportunity."""
+
+    class Category(models.TextChoices):
+        ACCESS = "access", "Getting in and around"
+        COMMUNICATION = "communication", "Communication"
+        SUPPORT = "support", "Care and support"
+        TRAVEL = "travel", "Getting there"
+
+    category = models.CharField(max_length=20, choices=Category.choices)
+
+    class Meta(ReferenceTerm.Meta):
+        ordering = ["category", "position", "name"]
+
+
+class AudienceGroup(ReferenceTerm):
+    """Who an opportunity is for (people with a learning disability, older people…)."""
+
+
+class PaymentRoute(ReferenceTerm):
+    """How an opportunity can be paid for (direct payment, self-funded…)."""
+
+
+# --- Opportunities --------------------------------------------------------------------------------
+class Weekday(models.IntegerChoices):
+    MONDAY = 0, "Monday"
+    TUESDAY = 1, "Tuesday"
+    WEDNESDAY = 2, "Wednesday"
+    THURSDAY = 3, "Thursday"
+    FRIDAY = 4, "Friday"
+    SATURDAY = 5, "Saturday"
+    SUNDAY = 6, "Sunday"
+
+
+class OpportunityQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Opportunity.Status.PUBLISHED)
+
+
+class Opportunity(models.Model):
+    """Something to do during the day (ORUK: service)."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        IN_REVIEW = "in_review", "In review"
+        PUBLISHED = "published", "Published"
+        ARCHIVED = "archived", "Archived"
+
+    class Delivery(models.TextChoices):
+        VENUE = "venue", "At a venue"
+        COMMUNITY = "community", "Out in the community"
+        HOME = "home", "At home"
+        ONLINE = "online", "Online"
+
+    class Vacancies(models.TextChoices):
+        YES = "yes", "Taking new people"
+        WAITING_LIST = "waiting_list", "Waiting list"
+        NO = "no", "Not taking new people"
+        UNKNOWN = "unknown", "Ask the provider"
+
+    class Joining(models.TextChoices):
+        SELF = "self", "Get in touch yourself"
+        REFERRAL = "referral", "Needs a referral"
+        EITHER = "either", "Get in touch yourself or be referred"
+
+    provider = models.ForeignKey(
+        "providers.Provider",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="opportunities",
+    )
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.DRAFT)
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=220, unique=True)
+    summary = models.CharField(max_length=300, help_text="One or two sentences shown in search results.")
+    description = models.TextField()
+    easy_read_summary = models.TextField("Easy Read summary", blank=True)
+
+    interests = models.ManyToManyField(Interest, blank=True, related_name="opportunities")
+    audiences = models.ManyToManyField(
+        AudienceGroup, blank=True, related_name="opportunities", verbose_name="who it is for"
+    )
+    features = models.ManyToManyField(
+        Feature, blank=True, related_name="opportunities", verbose_name="access and support"
+    )
+    payment_routes = models.ManyToManyField(PaymentRoute, blank=True, related_name="opportunities")
+
+    min_age = models.PositiveSmallIntegerField("minimum age", null=True, blank=True)
+    max_age = models.PositiveSmallIntegerField("maximum age", null=True, blank=True)
+    delivery = ArrayField(
+        models.CharField(max_length=10, choices=Delivery.choices),
+        default=list,
+        blank=True,
+        help_text="Where it happens: one or more of venue, community, home, online.",
+    )
+    venues = models.ManyToManyField("providers.Venue", blank=True, related_name="opportunities")
+    by_arrangement = models.BooleanField(
+        default=False, help_text="Times are agreed with each person rather than fixed."
+    )
+
+    is_free = models.BooleanField(default=False)
+    vacancies = models.CharField(max_length=12, choices=Vacancies.choices, default=Vacancies.UNKNOWN)
+    vacancies_confirmed_on = models.DateField(null=True, blank=True)
+    joining = models.CharField(
+        "how to join", max_length=10, choices=Joining.choices, default=Joining.EITHER
+    )
+    how_to_join = models.TextField(blank=True)
+    contact_name = models.CharField(max_length=150, blank=True)
+    contact_email = models.EmailField(blank=True)
+    contact_phone = models.CharField(max_length=40, blank=True)
+    website = models.URLField(blank=True)
+
+    last_checked_on = models.DateField(null=True, blank=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = OpportunityQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name_plural = "opportunities"
+        indexes = [models.Index(fields=["status", "title"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(min_age__isnull=True)
+                | models.Q(max_age__isnull=True)
+                | models.Q(min_age__lte=models.F("max_age")),
+                name="opportunity_min_age_not_above_max",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status="published") | models.Q(provider__isnull=False),
+                name="opportunity_published_has_provider",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status__in=["draft", "in_review", "published", "archived"]),
+                name="opportunity_status_known",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(
+                    delivery__contained_by=["venue", "community", "home", "online"]
+                ),
+                name="opportunity_delivery_known",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("opportunities:detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == self.Status.PUBLISHED
+
+    @property
+    def age_range(self) -> str:
+        if self.min_age is not None and self.max_age is not None:
+            return f"{self.min_age} to {self.max_age}"
+        if self.min_age is not None:
+            return f"{self.min_age} and over"
+        if self.max_age is not None:
+            return f"Up to {self.max_age}"
+        return "All adults"
+
+    def get_delivery_display(self) -> list[str]:
+        labels = dict(self.Delivery.choices)
+        return [labels[mode] for mode in self.delivery if mode in labels]
+
+
+class Session(models.Model):
+    """A weekly time slot."""
+
+    opportunity = models.ForeignKey(Opportunity, on_delete=models.CASCADE, related_name="sessions")
+    weekday = models.PositiveSmallIntegerField(choices=Weekday.choices)
+    start = models.TimeField()
+    end = models.TimeField()
+
+    class Meta:
+        ordering = ["weekday", "start"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(end__gt=models.F("start")), name="session_ends_after_start"),
+            models.CheckConstraint(condition=models.Q(weekday__lte=6), name="session_weekday_valid"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_weekday_display()} {self.start:%H:%M} to {self.end:%H:%M}"
+
+    @property
+    def part_of_day(self) -> str:
+        if self.start.hour < 12:
+            return "morning"
+        if self.start.hour < 17:
+            return "afternoon"
+        return "evening"
+
+
+class Cost(models.Model):
+    """A price, per session, hour, day, week or course."""
+
+    class Unit(models.TextChoices):
+        SESSION = "session", "a session"
+        HOUR = "hour", "an hour"
+        DAY = "day", "a day"
+        WEEK = "week", "a week"
+        MONTH = "month", "a month"
+        COURSE = "course", "for the course"
+
+    opportunity = models.ForeignKey(Opportunity, on_delete=models.CASCADE, related_name="costs")
+    amount = models.DecimalField(max_digits=8, decimal_places=2)
+    unit = models.CharField(max_length=10, choices=Unit.choices, default=Unit.SESSION)
+    label = models.CharField(
+        max_length=100, blank=True, help_text="Who this price is for, for example 'With 1:1 support'."
+    )
+
+    class Meta:
+        ordering = ["amount"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(amount__gte=0), name="cost_not_negative"),
+        ]
+
+    def __str__(self):
+        text = f"£{self.amount:,.2f} {self.get_unit_display()}"
+        return f"{text} ({self.label})" if self.label else text

@@ -1,0 +1,124 @@
+from django.conf import settings
+from django.db import models
+
+
+class ProviderQuerySet(models.QuerySet):
+    def editable_by(self, user):
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(memberships__user=user).distinct()
+
+
+class Provider(models.Model):
+    """An organisation or person offering day opportunities (ORUK: organization)."""
+
+    class Kind(models.TextChoices):
+        COUNCIL = "council", "Council service"
+        CHARITY = "charity", "Charity"
+        COMMUNITY = "community", "Community group"
+        SOCIAL_ENTERPRISE = "social_enterprise", "Social enterprise"
+        PRIVATE = "private", "Private company"
+        PERSONAL_ASSISTANT = "personal_assistant", "Personal Assistant"
+
+    class CqcRating(models.TextChoices):
+        OUTSTANDING = "outstanding", "Outstanding"
+        GOOD = "good", "Good"
+        REQUIRES_IMPROVEMENT = "requires_improvement", "Requires improvement"
+        INADEQUATE = "inadequate", "Inadequate"
+        NOT_RATED = "not_rated", "Not yet rated"
+
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    description = models.TextField(blank=True)
+    email = models.EmailField(blank=True)
+    phone = models.CharField(max_length=40, blank=True)
+    website = models.URLField(blank=True)
+    charity_number = models.CharField("registered charity number", max_length=20, blank=True)
+    cqc_location_id = models.CharField("CQC location ID", max_length=20, blank=True)
+    cqc_rating = models.CharField("CQC rating", max_length=20, choices=CqcRating.choices, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ProviderQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Venue(models.Model):
+    """A place where opportunities happen (ORUK: location)."""
+
+    provider = models.ForeignKey(Provider, on_delete=models.CASCADE, related_name="venues")
+    name = models.CharField(max_length=200)
+    address_line_1 = models.CharField(max_length=200)
+    address_line_2 = models.CharField(max_length=200, blank=True)
+    town = models.CharField(max_length=100, default="Birmingham")
+    postcode = models.CharField(max_length=8)
+    ward = models.ForeignKey("places.Ward", null=True, blank=True, on_delete=models.SET_NULL)
+    latitude = models.FloatField(null=True, blank=True)
+    longitude = models.FloatField(null=True, blank=True)
+    features = models.ManyToManyField(
+        "opportunities.Feature", blank=True, related_name="venues", verbose_name="access features"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(latitude__isnull=True)
+                | models.Q(latitude__gte=-90, latitude__lte=90),
+                name="venue_latitude_in_range",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(longitude__isnull=True)
+                | models.Q(longitude__gte=-180, longitude__lte=180),
+                name="venue_longitude_in_range",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def address_lines(self) -> list[str]:
+        return [
+            line
+            for line in (self.name, self.address_line_1, self.address_line_2, self.town, self.postcode)
+            if line
+        ]
+
+    def get_directions_url(self) -> str:
+        from urllib.parse import quote_plus
+
+        return "https://www.openstreetmap.org/directions?to=" + quote_plus(
+            f"{self.latitude},{self.longitude}" if self.latitude is not None else self.postcode
+        )
+
+
+class ProviderMembership(models.Model):
+    """A user who may act for a provider."""
+
+    class Role(models.TextChoices):
+        OWNER = "owner", "Owner"
+        EDITOR = "editor", "Editor"
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="provider_memberships"
+    )
+    provider = models.ForeignKey(Provider, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(max_length=10, choices=Role.choices, default=Role.EDITOR)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "provider"], name="one_membership_per_provider")
+        ]
+
+    def __str__(self):
+        return f"{self.user} ({self.get_role_display()}) at {self.provider}"
