@@ -1,6 +1,6 @@
+from django.http import HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
-from django.http import HttpResponseServerError
 from django.views.decorators.http import require_safe
 
 from opportunities.models import Interest, Opportunity

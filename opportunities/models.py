@@ -128,9 +128,7 @@ class Opportunity(models.Model):
     is_free = models.BooleanField(default=False)
     vacancies = models.CharField(max_length=12, choices=Vacancies.choices, default=Vacancies.UNKNOWN)
     vacancies_confirmed_on = models.DateField(null=True, blank=True)
-    joining = models.CharField(
-        "how to join", max_length=10, choices=Joining.choices, default=Joining.EITHER
-    )
+    joining = models.CharField("how to join", max_length=10, choices=Joining.choices, default=Joining.EITHER)
     how_to_join = models.TextField(blank=True)
     contact_name = models.CharField(max_length=150, blank=True)
     contact_email = models.EmailField(blank=True)
@@ -164,9 +162,7 @@ class Opportunity(models.Model):
                 name="opportunity_status_known",
             ),
             models.CheckConstraint(
-                condition=models.Q(
-                    delivery__contained_by=["venue", "community", "home", "online"]
-                ),
+                condition=models.Q(delivery__contained_by=["venue", "community", "home", "online"]),
                 name="opportunity_delivery_known",
             ),
         ]
@@ -207,7 +203,9 @@ class Session(models.Model):
     class Meta:
         ordering = ["weekday", "start"]
         constraints = [
-            models.CheckConstraint(condition=models.Q(end__gt=models.F("start")), name="session_ends_after_start"),
+            models.CheckConstraint(
+                condition=models.Q(end__gt=models.F("start")), name="session_ends_after_start"
+            ),
             models.CheckConstraint(condition=models.Q(weekday__lte=6), name="session_weekday_valid"),
         ]
 

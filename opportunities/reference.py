@@ -24,8 +24,12 @@ INTERESTS = [
 FEATURES = [
     ("step-free", "Step-free access", "access", "You can get in and around without steps."),
     ("accessible-toilet", "Accessible toilet", "access", "A toilet for disabled people."),
-    ("changing-places", "Changing Places toilet", "access",
-     "A bigger accessible toilet with a hoist and an adult changing bench."),
+    (
+        "changing-places",
+        "Changing Places toilet",
+        "access",
+        "A bigger accessible toilet with a hoist and an adult changing bench.",
+    ),
     ("hoist", "Hoist", "access", "Equipment to help lift and move a person safely."),
     ("quiet-space", "Quiet space", "access", "A calm room to take a break."),
     ("sensory-room", "Sensory room", "access", "A room with lights, sounds and things to touch."),
@@ -38,12 +42,20 @@ FEATURES = [
     ("personal-care", "Personal care", "support", "Help with going to the toilet, eating or drinking."),
     ("one-to-one", "1:1 support", "support", "One member of staff just for you, if you need it."),
     ("medication-support", "Medication support", "support", "Staff can help you take your medicine."),
-    ("pbs-trained", "Positive behaviour support", "support",
-     "Staff trained in positive behaviour support (PBS)."),
+    (
+        "pbs-trained",
+        "Positive behaviour support",
+        "support",
+        "Staff trained in positive behaviour support (PBS).",
+    ),
     ("transport-provided", "Transport provided", "travel", "The provider can pick you up and take you home."),
     ("parking", "Parking", "travel", "Parking at or near the venue, with disabled spaces."),
-    ("public-transport", "Near accessible public transport", "travel",
-     "A step-free bus stop, tram stop or station close by."),
+    (
+        "public-transport",
+        "Near accessible public transport",
+        "travel",
+        "A step-free bus stop, tram stop or station close by.",
+    ),
 ]
 
 AUDIENCES = [
@@ -59,10 +71,16 @@ AUDIENCES = [
 ]
 
 PAYMENT_ROUTES = [
-    ("direct-payment", "Direct payment",
-     "Money from the council that you choose how to spend on your support."),
-    ("personal-budget", "Personal budget or individual service fund",
-     "The council or a provider manages your budget for you."),
+    (
+        "direct-payment",
+        "Direct payment",
+        "Money from the council that you choose how to spend on your support.",
+    ),
+    (
+        "personal-budget",
+        "Personal budget or individual service fund",
+        "The council or a provider manages your budget for you.",
+    ),
     ("self-funded", "Paying for yourself", "You pay with your own money."),
     ("council-arranged", "Arranged by the council", "Your social worker arranges and pays for it."),
 ]

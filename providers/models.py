@@ -71,8 +71,7 @@ class Venue(models.Model):
         ordering = ["name"]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(latitude__isnull=True)
-                | models.Q(latitude__gte=-90, latitude__lte=90),
+                condition=models.Q(latitude__isnull=True) | models.Q(latitude__gte=-90, latitude__lte=90),
                 name="venue_latitude_in_range",
             ),
             models.CheckConstraint(

@@ -5,128 +5,296 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='AudienceGroup',
+            name="AudienceGroup",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(max_length=60, unique=True)),
-                ('name', models.CharField(max_length=100)),
-                ('description', models.CharField(blank=True, max_length=300)),
-                ('position', models.PositiveSmallIntegerField(default=0)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=60, unique=True)),
+                ("name", models.CharField(max_length=100)),
+                ("description", models.CharField(blank=True, max_length=300)),
+                ("position", models.PositiveSmallIntegerField(default=0)),
             ],
             options={
-                'ordering': ['position', 'name'],
-                'abstract': False,
+                "ordering": ["position", "name"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='Cost',
+            name="Cost",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('amount', models.DecimalField(decimal_places=2, max_digits=8)),
-                ('unit', models.CharField(choices=[('session', 'a session'), ('hour', 'an hour'), ('day', 'a day'), ('week', 'a week'), ('month', 'a month'), ('course', 'for the course')], default='session', max_length=10)),
-                ('label', models.CharField(blank=True, help_text="Who this price is for, for example 'With 1:1 support'.", max_length=100)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("amount", models.DecimalField(decimal_places=2, max_digits=8)),
+                (
+                    "unit",
+                    models.CharField(
+                        choices=[
+                            ("session", "a session"),
+                            ("hour", "an hour"),
+                            ("day", "a day"),
+                            ("week", "a week"),
+                            ("month", "a month"),
+                            ("course", "for the course"),
+                        ],
+                        default="session",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "label",
+                    models.CharField(
+                        blank=True,
+                        help_text="Who this price is for, for example 'With 1:1 support'.",
+                        max_length=100,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['amount'],
+                "ordering": ["amount"],
             },
         ),
         migrations.CreateModel(
-            name='Feature',
+            name="Feature",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(max_length=60, unique=True)),
-                ('name', models.CharField(max_length=100)),
-                ('description', models.CharField(blank=True, max_length=300)),
-                ('position', models.PositiveSmallIntegerField(default=0)),
-                ('category', models.CharField(choices=[('access', 'Getting in and around'), ('communication', 'Communication'), ('support', 'Care and support'), ('travel', 'Getting there')], max_length=20)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=60, unique=True)),
+                ("name", models.CharField(max_length=100)),
+                ("description", models.CharField(blank=True, max_length=300)),
+                ("position", models.PositiveSmallIntegerField(default=0)),
+                (
+                    "category",
+                    models.CharField(
+                        choices=[
+                            ("access", "Getting in and around"),
+                            ("communication", "Communication"),
+                            ("support", "Care and support"),
+                            ("travel", "Getting there"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['category', 'position', 'name'],
-                'abstract': False,
+                "ordering": ["category", "position", "name"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='Interest',
+            name="Interest",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(max_length=60, unique=True)),
-                ('name', models.CharField(max_length=100)),
-                ('description', models.CharField(blank=True, max_length=300)),
-                ('position', models.PositiveSmallIntegerField(default=0)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=60, unique=True)),
+                ("name", models.CharField(max_length=100)),
+                ("description", models.CharField(blank=True, max_length=300)),
+                ("position", models.PositiveSmallIntegerField(default=0)),
             ],
             options={
-                'ordering': ['position', 'name'],
-                'abstract': False,
+                "ordering": ["position", "name"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='PaymentRoute',
+            name="PaymentRoute",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(max_length=60, unique=True)),
-                ('name', models.CharField(max_length=100)),
-                ('description', models.CharField(blank=True, max_length=300)),
-                ('position', models.PositiveSmallIntegerField(default=0)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=60, unique=True)),
+                ("name", models.CharField(max_length=100)),
+                ("description", models.CharField(blank=True, max_length=300)),
+                ("position", models.PositiveSmallIntegerField(default=0)),
             ],
             options={
-                'ordering': ['position', 'name'],
-                'abstract': False,
+                "ordering": ["position", "name"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='Session',
+            name="Session",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('weekday', models.PositiveSmallIntegerField(choices=[(0, 'Monday'), (1, 'Tuesday'), (2, 'Wednesday'), (3, 'Thursday'), (4, 'Friday'), (5, 'Saturday'), (6, 'Sunday')])),
-                ('start', models.TimeField()),
-                ('end', models.TimeField()),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "weekday",
+                    models.PositiveSmallIntegerField(
+                        choices=[
+                            (0, "Monday"),
+                            (1, "Tuesday"),
+                            (2, "Wednesday"),
+                            (3, "Thursday"),
+                            (4, "Friday"),
+                            (5, "Saturday"),
+                            (6, "Sunday"),
+                        ]
+                    ),
+                ),
+                ("start", models.TimeField()),
+                ("end", models.TimeField()),
             ],
             options={
-                'ordering': ['weekday', 'start'],
+                "ordering": ["weekday", "start"],
             },
         ),
         migrations.CreateModel(
-            name='Opportunity',
+            name="Opportunity",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('in_review', 'In review'), ('published', 'Published'), ('archived', 'Archived')], default='draft', max_length=12)),
-                ('title', models.CharField(max_length=200)),
-                ('slug', models.SlugField(max_length=220, unique=True)),
-                ('summary', models.CharField(help_text='One or two sentences shown in search results.', max_length=300)),
-                ('description', models.TextField()),
-                ('easy_read_summary', models.TextField(blank=True, verbose_name='Easy Read summary')),
-                ('min_age', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='minimum age')),
-                ('max_age', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='maximum age')),
-                ('delivery', django.contrib.postgres.fields.ArrayField(base_field=models.CharField(choices=[('venue', 'At a venue'), ('community', 'Out in the community'), ('home', 'At home'), ('online', 'Online')], max_length=10), blank=True, default=list, help_text='Where it happens: one or more of venue, community, home, online.', size=None)),
-                ('by_arrangement', models.BooleanField(default=False, help_text='Times are agreed with each person rather than fixed.')),
-                ('is_free', models.BooleanField(default=False)),
-                ('vacancies', models.CharField(choices=[('yes', 'Taking new people'), ('waiting_list', 'Waiting list'), ('no', 'Not taking new people'), ('unknown', 'Ask the provider')], default='unknown', max_length=12)),
-                ('vacancies_confirmed_on', models.DateField(blank=True, null=True)),
-                ('joining', models.CharField(choices=[('self', 'Get in touch yourself'), ('referral', 'Needs a referral'), ('either', 'Get in touch yourself or be referred')], default='either', max_length=10, verbose_name='how to join')),
-                ('how_to_join', models.TextField(blank=True)),
-                ('contact_name', models.CharField(blank=True, max_length=150)),
-                ('contact_email', models.EmailField(blank=True, max_length=254)),
-                ('contact_phone', models.CharField(blank=True, max_length=40)),
-                ('website', models.URLField(blank=True)),
-                ('last_checked_on', models.DateField(blank=True, null=True)),
-                ('published_at', models.DateTimeField(blank=True, null=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('audiences', models.ManyToManyField(blank=True, related_name='opportunities', to='opportunities.audiencegroup', verbose_name='who it is for')),
-                ('features', models.ManyToManyField(blank=True, related_name='opportunities', to='opportunities.feature', verbose_name='access and support')),
-                ('interests', models.ManyToManyField(blank=True, related_name='opportunities', to='opportunities.interest')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("in_review", "In review"),
+                            ("published", "Published"),
+                            ("archived", "Archived"),
+                        ],
+                        default="draft",
+                        max_length=12,
+                    ),
+                ),
+                ("title", models.CharField(max_length=200)),
+                ("slug", models.SlugField(max_length=220, unique=True)),
+                (
+                    "summary",
+                    models.CharField(
+                        help_text="One or two sentences shown in search results.", max_length=300
+                    ),
+                ),
+                ("description", models.TextField()),
+                ("easy_read_summary", models.TextField(blank=True, verbose_name="Easy Read summary")),
+                (
+                    "min_age",
+                    models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="minimum age"),
+                ),
+                (
+                    "max_age",
+                    models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="maximum age"),
+                ),
+                (
+                    "delivery",
+                    django.contrib.postgres.fields.ArrayField(
+                        base_field=models.CharField(
+                            choices=[
+                                ("venue", "At a venue"),
+                                ("community", "Out in the community"),
+                                ("home", "At home"),
+                                ("online", "Online"),
+                            ],
+                            max_length=10,
+                        ),
+                        blank=True,
+                        default=list,
+                        help_text="Where it happens: one or more of venue, community, home, online.",
+                        size=None,
+                    ),
+                ),
+                (
+                    "by_arrangement",
+                    models.BooleanField(
+                        default=False, help_text="Times are agreed with each person rather than fixed."
+                    ),
+                ),
+                ("is_free", models.BooleanField(default=False)),
+                (
+                    "vacancies",
+                    models.CharField(
+                        choices=[
+                            ("yes", "Taking new people"),
+                            ("waiting_list", "Waiting list"),
+                            ("no", "Not taking new people"),
+                            ("unknown", "Ask the provider"),
+                        ],
+                        default="unknown",
+                        max_length=12,
+                    ),
+                ),
+                ("vacancies_confirmed_on", models.DateField(blank=True, null=True)),
+                (
+                    "joining",
+                    models.CharField(
+                        choices=[
+                            ("self", "Get in touch yourself"),
+                            ("referral", "Needs a referral"),
+                            ("either", "Get in touch yourself or be referred"),
+                        ],
+                        default="either",
+                        max_length=10,
+                        verbose_name="how to join",
+                    ),
+                ),
+                ("how_to_join", models.TextField(blank=True)),
+                ("contact_name", models.CharField(blank=True, max_length=150)),
+                ("contact_email", models.EmailField(blank=True, max_length=254)),
+                ("contact_phone", models.CharField(blank=True, max_length=40)),
+                ("website", models.URLField(blank=True)),
+                ("last_checked_on", models.DateField(blank=True, null=True)),
+                ("published_at", models.DateTimeField(blank=True, null=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "audiences",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="opportunities",
+                        to="opportunities.audiencegroup",
+                        verbose_name="who it is for",
+                    ),
+                ),
+                (
+                    "features",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="opportunities",
+                        to="opportunities.feature",
+                        verbose_name="access and support",
+                    ),
+                ),
+                (
+                    "interests",
+                    models.ManyToManyField(
+                        blank=True, related_name="opportunities", to="opportunities.interest"
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'opportunities',
-                'ordering': ['title'],
+                "verbose_name_plural": "opportunities",
+                "ordering": ["title"],
             },
         ),
     ]

@@ -5,70 +5,112 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('opportunities', '0001_initial'),
-        ('providers', '0001_initial'),
+        ("opportunities", "0001_initial"),
+        ("providers", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='opportunity',
-            name='provider',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='opportunities', to='providers.provider'),
+            model_name="opportunity",
+            name="provider",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="opportunities",
+                to="providers.provider",
+            ),
         ),
         migrations.AddField(
-            model_name='opportunity',
-            name='venues',
-            field=models.ManyToManyField(blank=True, related_name='opportunities', to='providers.venue'),
+            model_name="opportunity",
+            name="venues",
+            field=models.ManyToManyField(blank=True, related_name="opportunities", to="providers.venue"),
         ),
         migrations.AddField(
-            model_name='cost',
-            name='opportunity',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='costs', to='opportunities.opportunity'),
+            model_name="cost",
+            name="opportunity",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="costs",
+                to="opportunities.opportunity",
+            ),
         ),
         migrations.AddField(
-            model_name='opportunity',
-            name='payment_routes',
-            field=models.ManyToManyField(blank=True, related_name='opportunities', to='opportunities.paymentroute'),
+            model_name="opportunity",
+            name="payment_routes",
+            field=models.ManyToManyField(
+                blank=True, related_name="opportunities", to="opportunities.paymentroute"
+            ),
         ),
         migrations.AddField(
-            model_name='session',
-            name='opportunity',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='sessions', to='opportunities.opportunity'),
+            model_name="session",
+            name="opportunity",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="sessions",
+                to="opportunities.opportunity",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='cost',
-            constraint=models.CheckConstraint(condition=models.Q(('amount__gte', 0)), name='cost_not_negative'),
+            model_name="cost",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("amount__gte", 0)), name="cost_not_negative"
+            ),
         ),
         migrations.AddIndex(
-            model_name='opportunity',
-            index=models.Index(fields=['status', 'title'], name='opportuniti_status_08a3db_idx'),
+            model_name="opportunity",
+            index=models.Index(fields=["status", "title"], name="opportuniti_status_08a3db_idx"),
         ),
         migrations.AddConstraint(
-            model_name='opportunity',
-            constraint=models.CheckConstraint(condition=models.Q(('min_age__isnull', True), ('max_age__isnull', True), ('min_age__lte', models.F('max_age')), _connector='OR'), name='opportunity_min_age_not_above_max'),
+            model_name="opportunity",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("min_age__isnull", True),
+                    ("max_age__isnull", True),
+                    ("min_age__lte", models.F("max_age")),
+                    _connector="OR",
+                ),
+                name="opportunity_min_age_not_above_max",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='opportunity',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status', 'published'), _negated=True), ('provider__isnull', False), _connector='OR'), name='opportunity_published_has_provider'),
+            model_name="opportunity",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("status", "published"), _negated=True),
+                    ("provider__isnull", False),
+                    _connector="OR",
+                ),
+                name="opportunity_published_has_provider",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='opportunity',
-            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['draft', 'in_review', 'published', 'archived'])), name='opportunity_status_known'),
+            model_name="opportunity",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("status__in", ["draft", "in_review", "published", "archived"])),
+                name="opportunity_status_known",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='opportunity',
-            constraint=models.CheckConstraint(condition=models.Q(('delivery__contained_by', ['venue', 'community', 'home', 'online'])), name='opportunity_delivery_known'),
+            model_name="opportunity",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("delivery__contained_by", ["venue", "community", "home", "online"])),
+                name="opportunity_delivery_known",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='session',
-            constraint=models.CheckConstraint(condition=models.Q(('end__gt', models.F('start'))), name='session_ends_after_start'),
+            model_name="session",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("end__gt", models.F("start"))), name="session_ends_after_start"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='session',
-            constraint=models.CheckConstraint(condition=models.Q(('weekday__lte', 6)), name='session_weekday_valid'),
+            model_name="session",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("weekday__lte", 6)), name="session_weekday_valid"
+            ),
         ),
     ]

@@ -5,58 +5,78 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Constituency',
+            name="Constituency",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=9, unique=True)),
-                ('name', models.CharField(max_length=100)),
-                ('slug', models.SlugField(max_length=100, unique=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=9, unique=True)),
+                ("name", models.CharField(max_length=100)),
+                ("slug", models.SlugField(max_length=100, unique=True)),
             ],
             options={
-                'verbose_name_plural': 'constituencies',
-                'ordering': ['name'],
+                "verbose_name_plural": "constituencies",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Outcode',
+            name="Outcode",
             fields=[
-                ('outcode', models.CharField(max_length=4, primary_key=True, serialize=False)),
-                ('latitude', models.FloatField()),
-                ('longitude', models.FloatField()),
+                ("outcode", models.CharField(max_length=4, primary_key=True, serialize=False)),
+                ("latitude", models.FloatField()),
+                ("longitude", models.FloatField()),
             ],
         ),
         migrations.CreateModel(
-            name='Ward',
+            name="Ward",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=9, unique=True)),
-                ('name', models.CharField(max_length=100)),
-                ('slug', models.SlugField(max_length=100, unique=True)),
-                ('latitude', models.FloatField()),
-                ('longitude', models.FloatField()),
-                ('area_km2', models.FloatField(blank=True, null=True)),
-                ('constituency', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='wards', to='places.constituency')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=9, unique=True)),
+                ("name", models.CharField(max_length=100)),
+                ("slug", models.SlugField(max_length=100, unique=True)),
+                ("latitude", models.FloatField()),
+                ("longitude", models.FloatField()),
+                ("area_km2", models.FloatField(blank=True, null=True)),
+                (
+                    "constituency",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="wards",
+                        to="places.constituency",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Postcode',
+            name="Postcode",
             fields=[
-                ('postcode', models.CharField(max_length=8, primary_key=True, serialize=False)),
-                ('outcode', models.CharField(db_index=True, max_length=4)),
-                ('latitude', models.FloatField()),
-                ('longitude', models.FloatField()),
-                ('ward', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to='places.ward')),
+                ("postcode", models.CharField(max_length=8, primary_key=True, serialize=False)),
+                ("outcode", models.CharField(db_index=True, max_length=4)),
+                ("latitude", models.FloatField()),
+                ("longitude", models.FloatField()),
+                (
+                    "ward",
+                    models.ForeignKey(
+                        blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to="places.ward"
+                    ),
+                ),
             ],
         ),
     ]

@@ -6,70 +6,175 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('opportunities', '0001_initial'),
-        ('places', '0001_initial'),
+        ("opportunities", "0001_initial"),
+        ("places", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Provider',
+            name="Provider",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200)),
-                ('slug', models.SlugField(max_length=200, unique=True)),
-                ('kind', models.CharField(choices=[('council', 'Council service'), ('charity', 'Charity'), ('community', 'Community group'), ('social_enterprise', 'Social enterprise'), ('private', 'Private company'), ('personal_assistant', 'Personal Assistant')], max_length=20)),
-                ('description', models.TextField(blank=True)),
-                ('email', models.EmailField(blank=True, max_length=254)),
-                ('phone', models.CharField(blank=True, max_length=40)),
-                ('website', models.URLField(blank=True)),
-                ('charity_number', models.CharField(blank=True, max_length=20, verbose_name='registered charity number')),
-                ('cqc_location_id', models.CharField(blank=True, max_length=20, verbose_name='CQC location ID')),
-                ('cqc_rating', models.CharField(blank=True, choices=[('outstanding', 'Outstanding'), ('good', 'Good'), ('requires_improvement', 'Requires improvement'), ('inadequate', 'Inadequate'), ('not_rated', 'Not yet rated')], max_length=20, verbose_name='CQC rating')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200)),
+                ("slug", models.SlugField(max_length=200, unique=True)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("council", "Council service"),
+                            ("charity", "Charity"),
+                            ("community", "Community group"),
+                            ("social_enterprise", "Social enterprise"),
+                            ("private", "Private company"),
+                            ("personal_assistant", "Personal Assistant"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("description", models.TextField(blank=True)),
+                ("email", models.EmailField(blank=True, max_length=254)),
+                ("phone", models.CharField(blank=True, max_length=40)),
+                ("website", models.URLField(blank=True)),
+                (
+                    "charity_number",
+                    models.CharField(blank=True, max_length=20, verbose_name="registered charity number"),
+                ),
+                (
+                    "cqc_location_id",
+                    models.CharField(blank=True, max_length=20, verbose_name="CQC location ID"),
+                ),
+                (
+                    "cqc_rating",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("outstanding", "Outstanding"),
+                            ("good", "Good"),
+                            ("requires_improvement", "Requires improvement"),
+                            ("inadequate", "Inadequate"),
+                            ("not_rated", "Not yet rated"),
+                        ],
+                        max_length=20,
+                        verbose_name="CQC rating",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='ProviderMembership',
+            name="ProviderMembership",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('owner', 'Owner'), ('editor', 'Editor')], default='editor', max_length=10)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('provider', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to='providers.provider')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='provider_memberships', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[("owner", "Owner"), ("editor", "Editor")], default="editor", max_length=10
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "provider",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="memberships",
+                        to="providers.provider",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="provider_memberships",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('user', 'provider'), name='one_membership_per_provider')],
+                "constraints": [
+                    models.UniqueConstraint(fields=("user", "provider"), name="one_membership_per_provider")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Venue',
+            name="Venue",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200)),
-                ('address_line_1', models.CharField(max_length=200)),
-                ('address_line_2', models.CharField(blank=True, max_length=200)),
-                ('town', models.CharField(default='Birmingham', max_length=100)),
-                ('postcode', models.CharField(max_length=8)),
-                ('latitude', models.FloatField(blank=True, null=True)),
-                ('longitude', models.FloatField(blank=True, null=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('features', models.ManyToManyField(blank=True, related_name='venues', to='opportunities.feature', verbose_name='access features')),
-                ('provider', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='venues', to='providers.provider')),
-                ('ward', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to='places.ward')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200)),
+                ("address_line_1", models.CharField(max_length=200)),
+                ("address_line_2", models.CharField(blank=True, max_length=200)),
+                ("town", models.CharField(default="Birmingham", max_length=100)),
+                ("postcode", models.CharField(max_length=8)),
+                ("latitude", models.FloatField(blank=True, null=True)),
+                ("longitude", models.FloatField(blank=True, null=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "features",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="venues",
+                        to="opportunities.feature",
+                        verbose_name="access features",
+                    ),
+                ),
+                (
+                    "provider",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="venues",
+                        to="providers.provider",
+                    ),
+                ),
+                (
+                    "ward",
+                    models.ForeignKey(
+                        blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to="places.ward"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['name'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('latitude__isnull', True), models.Q(('latitude__gte', -90), ('latitude__lte', 90)), _connector='OR'), name='venue_latitude_in_range'), models.CheckConstraint(condition=models.Q(('longitude__isnull', True), models.Q(('longitude__gte', -180), ('longitude__lte', 180)), _connector='OR'), name='venue_longitude_in_range')],
+                "ordering": ["name"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("latitude__isnull", True),
+                            models.Q(("latitude__gte", -90), ("latitude__lte", 90)),
+                            _connector="OR",
+                        ),
+                        name="venue_latitude_in_range",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("longitude__isnull", True),
+                            models.Q(("longitude__gte", -180), ("longitude__lte", 180)),
+                            _connector="OR",
+                        ),
+                        name="venue_longitude_in_range",
+                    ),
+                ],
             },
         ),
     ]

@@ -1,0 +1,74 @@
+from django.contrib import admin
+
+from .models import AudienceGroup, Cost, Feature, Interest, Opportunity, PaymentRoute, Session
+
+
+@admin.register(Interest, AudienceGroup, PaymentRoute)
+class ReferenceTermAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "position"]
+    list_editable = ["position"]
+    search_fields = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Feature)
+class FeatureAdmin(ReferenceTermAdmin):
+    list_display = ["name", "slug", "category", "position"]
+    list_filter = ["category"]
+
+
+class SessionInline(admin.TabularInline):
+    model = Session
+    extra = 0
+
+
+class CostInline(admin.TabularInline):
+    model = Cost
+    extra = 0
+
+
+@admin.register(Opportunity)
+class OpportunityAdmin(admin.ModelAdmin):
+    list_display = ["title", "provider", "status", "vacancies", "last_checked_on", "updated_at"]
+    list_filter = ["status", "vacancies", "interests", "payment_routes", "provider__kind"]
+    list_select_related = ["provider"]
+    search_fields = ["title", "summary", "provider__name"]
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["provider", "venues"]
+    filter_horizontal = ["interests", "audiences", "features", "payment_routes"]
+    inlines = [SessionInline, CostInline]
+    date_hierarchy = "updated_at"
+    readonly_fields = ["created_at", "updated_at"]
+    fieldsets = (
+        (
+            None,
+            {
+                "fields": (
+                    "provider",
+                    "status",
+                    "title",
+                    "slug",
+                    "summary",
+                    "description",
+                    "easy_read_summary",
+                )
+            },
+        ),
+        ("Tags (owned by the council)", {"fields": ("interests", "audiences", "features", "payment_routes")}),
+        ("Who, where and when", {"fields": ("min_age", "max_age", "delivery", "venues", "by_arrangement")}),
+        ("Cost and places", {"fields": ("is_free", "vacancies", "vacancies_confirmed_on")}),
+        (
+            "Joining and contact",
+            {
+                "fields": (
+                    "joining",
+                    "how_to_join",
+                    "contact_name",
+                    "contact_email",
+                    "contact_phone",
+                    "website",
+                )
+            },
+        ),
+        ("Freshness", {"fields": ("last_checked_on", "published_at", "created_at", "updated_at")}),
+    )

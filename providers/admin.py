@@ -1,0 +1,35 @@
+from django.contrib import admin
+
+from .models import Provider, ProviderMembership, Venue
+
+
+class VenueInline(admin.StackedInline):
+    model = Venue
+    extra = 0
+    autocomplete_fields = ["ward"]
+    filter_horizontal = ["features"]
+
+
+class MembershipInline(admin.TabularInline):
+    model = ProviderMembership
+    extra = 0
+    autocomplete_fields = ["user"]
+
+
+@admin.register(Provider)
+class ProviderAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "email", "phone", "updated_at"]
+    list_filter = ["kind", "cqc_rating"]
+    search_fields = ["name", "email", "charity_number"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [VenueInline, MembershipInline]
+
+
+@admin.register(Venue)
+class VenueAdmin(admin.ModelAdmin):
+    list_display = ["name", "provider", "postcode", "ward"]
+    list_filter = ["ward__constituency"]
+    list_select_related = ["provider", "ward"]
+    search_fields = ["name", "postcode", "provider__name"]
+    autocomplete_fields = ["provider", "ward"]
+    filter_horizontal = ["features"]
