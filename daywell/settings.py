@@ -103,6 +103,8 @@ else:
     from daywell.embedded_db import embedded_database_url
 
     _database = dj_database_url.parse(embedded_database_url(DATA_DIR))
+    # The socket folder arrives as a query parameter; Django expects it as HOST.
+    _database["HOST"] = _database.get("OPTIONS", {}).pop("host", _database["HOST"])
 _database.setdefault("OPTIONS", {})
 _database["OPTIONS"].setdefault("connect_timeout", 5)
 DATABASES = {"default": _database}
@@ -133,7 +135,7 @@ STORAGES = {
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
-        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        else "daywell.storage.StaticFilesStorage"
     },
 }
 
@@ -165,7 +167,7 @@ SESSION_COOKIE_HTTPONLY = True
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=not DEBUG)
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0" if DEBUG else "31536000"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
-SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=False)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=not DEBUG)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"

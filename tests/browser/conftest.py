@@ -82,7 +82,12 @@ def assert_accessible(page, name: str):
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
     violations = axe_violations(page)
     summary = [
-        {"id": v["id"], "impact": v["impact"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:5]}
+        {
+            "id": v["id"],
+            "impact": v["impact"],
+            "help": v["help"],
+            "nodes": [n["target"] for n in v["nodes"]][:5],
+        }
         for v in violations
     ]
     assert violations == [], f"axe-core found WCAG 2.2 AA problems on {page.url}:\n" + json.dumps(

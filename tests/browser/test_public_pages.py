@@ -22,7 +22,9 @@ def opportunity(reference_data):
     )
     opportunity.interests.add(Interest.objects.get(slug="nature-gardening"))
     opportunity.payment_routes.add(PaymentRoute.objects.get(slug="direct-payment"))
-    opportunity.features.add(Feature.objects.get(slug="changing-places"), Feature.objects.get(slug="one-to-one"))
+    opportunity.features.add(
+        Feature.objects.get(slug="changing-places"), Feature.objects.get(slug="one-to-one")
+    )
     SessionFactory(opportunity=opportunity, weekday=1, start=datetime.time(10), end=datetime.time(12))
     SessionFactory(opportunity=opportunity, weekday=5, start=datetime.time(18), end=datetime.time(20))
     CostFactory(opportunity=opportunity, amount=Decimal("18.00"))

@@ -90,7 +90,13 @@ def test_browse_by_interest_shortcut(client):
 
 @pytest.mark.parametrize(
     "params",
-    [{"page": "abc"}, {"page": "999"}, {"interest": "no-such-interest"}, {"q": "x" * 10_000}, {"q": "'; DROP TABLE--"}],
+    [
+        {"page": "abc"},
+        {"page": "999"},
+        {"interest": "no-such-interest"},
+        {"q": "x" * 10_000},
+        {"q": "'; DROP TABLE--"},
+    ],
 )
 def test_browse_survives_bad_input(client, params):
     assert client.get(reverse("opportunities:list"), params).status_code == 200
