@@ -71,3 +71,11 @@ def test_a_keyboard_user_can_skip_to_the_content_and_search(page, opportunity):
     page.keyboard.press("Enter")
     page.wait_for_url("**/opportunities/?q=allotment")
     assert page.get_by_role("link", name="Tuesday allotment club").is_visible()
+
+
+@pytest.mark.parametrize("path", ["/", "detail", "/opportunities/", "/accessibility/"])
+def test_pages_reflow_on_a_small_phone_without_sideways_scrolling(page, opportunity, path):
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.goto(opportunity.get_absolute_url() if path == "detail" else path)
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at 320px wide"

@@ -45,7 +45,7 @@ def test_published_opportunity_shows_everything_a_person_needs(client):
         "B13 8JP",
         "Moseley ward",
         "Tuesday",
-        "10:00 a.m.",
+        "10am",
         "£18.00 a session",
         "direct payment",
         "Changing Places toilet",
@@ -124,3 +124,20 @@ def test_the_crown_and_gds_transport_are_not_used(client):
 
     css = (settings.BASE_DIR / "static/css/daywell.css").read_text()
     assert "GDS Transport" not in css
+
+
+@pytest.mark.parametrize(
+    ("hour", "minute", "expected"),
+    [
+        (10, 0, "10am"),
+        (14, 30, "2:30pm"),
+        (12, 0, "midday"),
+        (0, 0, "midnight"),
+        (12, 15, "12:15pm"),
+        (9, 5, "9:05am"),
+    ],
+)
+def test_times_are_written_the_gov_uk_way(hour, minute, expected):
+    from opportunities.templatetags.daywell import clock
+
+    assert clock(datetime.time(hour, minute)) == expected
