@@ -103,9 +103,10 @@ else:
     from daywell.embedded_db import embedded_database_url
 
     _database = dj_database_url.parse(embedded_database_url(DATA_DIR))
-    # The socket folder arrives as a query parameter; Django expects it as HOST.
-    _database["HOST"] = _database.get("OPTIONS", {}).pop("host", _database["HOST"])
 _database.setdefault("OPTIONS", {})
+if not _database.get("HOST") and "host" in _database["OPTIONS"]:
+    # A Unix socket folder given as ?host=/path arrives as an option; Django expects it as HOST.
+    _database["HOST"] = _database["OPTIONS"].pop("host")
 _database["OPTIONS"].setdefault("connect_timeout", 5)
 DATABASES = {"default": _database}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
