@@ -38,6 +38,7 @@ from opportunities.models import (
     PaymentRoute,
     Session,
 )
+from opportunities.search_index import opportunity_index_refresh
 from places.models import Constituency, Postcode, Ward
 from providers.models import Provider, ProviderMembership, Venue
 
@@ -889,6 +890,10 @@ def demo_seed(*, count: int = DEFAULT_COUNT, seed: int = DEMO_SEED, stdout=None)
                 say(f"  {done:,} of {count:,} opportunities")
 
         new_accounts = demo_accounts_ensure()
+        # New listings (and any not yet indexed, after an upgrade) become searchable.
+        opportunity_index_refresh(
+            ids=Opportunity.objects.filter(indexed_at__isnull=True).values_list("id", flat=True)
+        )
 
     User = get_user_model()
     result = {

@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from .models import AudienceGroup, Cost, Feature, Interest, Opportunity, PaymentRoute, Session
+from .search_index import opportunity_index_refresh
 
 
 @admin.register(Interest, AudienceGroup, PaymentRoute)
@@ -9,6 +10,10 @@ class ReferenceTermAdmin(admin.ModelAdmin):
     list_editable = ["position"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        opportunity_index_refresh()  # names appear in every listing's search text; rare
 
 
 @admin.register(Feature)
@@ -39,6 +44,11 @@ class OpportunityAdmin(admin.ModelAdmin):
     inlines = [SessionInline, CostInline]
     date_hierarchy = "updated_at"
     readonly_fields = ["created_at", "updated_at"]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        opportunity_index_refresh(ids=[form.instance.pk])
+
     fieldsets = (
         (
             None,

@@ -1,4 +1,6 @@
 from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.urls import reverse
 
@@ -140,12 +142,40 @@ class Opportunity(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    # --- Search index: facts gathered from related rows by opportunities.search_index ---------
+    # Kept on the row so that a search, its facet counts and its result cards need no joins.
+    search_vector = SearchVectorField(null=True, editable=False)
+    interest_ids = ArrayField(models.IntegerField(), default=list, editable=False)
+    feature_ids = ArrayField(models.IntegerField(), default=list, editable=False)  # venue's too
+    audience_ids = ArrayField(models.IntegerField(), default=list, editable=False)
+    payment_ids = ArrayField(models.IntegerField(), default=list, editable=False)
+    ward_ids = ArrayField(models.IntegerField(), default=list, editable=False)
+    constituency_ids = ArrayField(models.IntegerField(), default=list, editable=False)
+    # weekday * 3 + part of day (0 morning, 1 afternoon, 2 evening); all 21 when by arrangement.
+    slots = ArrayField(models.SmallIntegerField(), default=list, editable=False)
+    cost_per_session = models.DecimalField(max_digits=8, decimal_places=2, null=True, editable=False)
+    latitude = models.FloatField(null=True, editable=False)  # of the first venue
+    longitude = models.FloatField(null=True, editable=False)
+    card = models.JSONField(default=dict, editable=False)  # what a search result shows
+    indexed_at = models.DateTimeField(null=True, editable=False)
+
     objects = OpportunityQuerySet.as_manager()
 
     class Meta:
         ordering = ["title"]
         verbose_name_plural = "opportunities"
-        indexes = [models.Index(fields=["status", "title"])]
+        indexes = [
+            models.Index(fields=["status", "title"]),
+            models.Index(fields=["status", "-updated_at"], name="opportunity_status_updated"),
+            models.Index(fields=["latitude", "longitude"], name="opportunity_position"),
+            GinIndex(fields=["search_vector"], name="opportunity_search_vector"),
+            GinIndex(fields=["interest_ids"], name="opportunity_interest_ids"),
+            GinIndex(fields=["feature_ids"], name="opportunity_feature_ids"),
+            GinIndex(fields=["audience_ids"], name="opportunity_audience_ids"),
+            GinIndex(fields=["payment_ids"], name="opportunity_payment_ids"),
+            GinIndex(fields=["ward_ids"], name="opportunity_ward_ids"),
+            GinIndex(fields=["slots"], name="opportunity_slots"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(min_age__isnull=True)
@@ -248,3 +278,31 @@ class Cost(models.Model):
     def __str__(self):
         text = f"£{self.amount:,.2f} {self.get_unit_display()}"
         return f"{text} ({self.label})" if self.label else text
+
+
+class SearchLog(models.Model):
+    """One search, recorded without the person: which filters, and how many results.
+
+    No user, no IP address, no session: the council's insight pages count these."""
+
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    filters = models.JSONField(default=dict)  # {"interest": ["sport"], "postcode_area": "B13", …}
+    words = models.CharField(max_length=200, blank=True)
+    result_count = models.PositiveIntegerField()
+    ward = models.ForeignKey("places.Ward", null=True, blank=True, on_delete=models.SET_NULL)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.created_at:%Y-%m-%d %H:%M}: {self.result_count} results"
+
+
+class SearchWord(models.Model):
+    """A word used in published listings, for "Did you mean …?" (built by search_index)."""
+
+    word = models.CharField(max_length=60, primary_key=True)
+    listings = models.PositiveIntegerField()
+
+    def __str__(self):
+        return self.word

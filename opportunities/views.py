@@ -1,52 +1,86 @@
-from django.core.paginator import Paginator
 from django.db.models import Prefetch
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
-from .models import Interest, Opportunity
+from providers.models import Venue
 
-PAGE_SIZE = 20
+from . import search_page
+from .forms import DISTANCES, SORTS, SearchForm
+from .models import Opportunity, SearchLog
+from .search import filters_from_form, search
+from .spelling import spelling_suggestion
+from .terms import search_terms
 
 
-def _with_listing_details(queryset):
-    return queryset.select_related("provider").prefetch_related(
-        "sessions",
-        "costs",
-        "interests",
-        "payment_routes",
-        Prefetch("venues", queryset=Opportunity.venues.rel.model.objects.select_related("ward")),
-    )
+def _page_number(text: str) -> int:
+    return int(text) if text.isdigit() and 0 < int(text) < 100_000 else 1
 
 
 @require_safe
 def opportunity_list(request):
-    """A simple browse of published opportunities; full search arrives with the search issue."""
-    opportunities = Opportunity.objects.published().order_by("title")
-    interest = None
-    interest_slug = request.GET.get("interest", "")
-    if interest_slug:
-        interest = Interest.objects.filter(slug=interest_slug).first()
-        if interest:
-            opportunities = opportunities.filter(interests=interest)
-    query = request.GET.get("q", "").strip()[:200]
-    if query:
-        opportunities = opportunities.filter(title__icontains=query) | opportunities.filter(
-            summary__icontains=query
+    """Search and browse published opportunities. Every filter is a GET parameter."""
+    terms = search_terms()
+    form = SearchForm(request.GET)
+    form.is_valid()  # fields with errors are left out of the search; the rest still runs
+    page = _page_number(request.GET.get("page", ""))
+    filters = filters_from_form(form, terms, page)
+    result = search(filters)
+    if page > 1 and not result.rows:
+        raise Http404("There is no such page of results")
+
+    chips = search_page.active_chips(form, request.GET, terms)
+    suggestion = None
+    if result.total == 0 and filters.words:
+        corrected = spelling_suggestion(filters.words)
+        if corrected:
+            suggestion = (
+                corrected,
+                search_page.url_with(request.GET, drop=("q", None), add=("q", corrected)),
+            )
+    if page == 1:
+        SearchLog.objects.create(
+            filters=search_page.log_filters(form),
+            words=" ".join(filters.words)[:200],
+            result_count=result.total,
+            ward=form.place.ward if form.place and form.cleaned_data.get("postcode") else None,
         )
-    paginator = Paginator(_with_listing_details(opportunities), PAGE_SIZE)
-    page = paginator.get_page(request.GET.get("page"))
-    return render(
-        request,
-        "opportunities/opportunity_list.html",
-        {"page": page, "interest": interest, "query": query, "paginator": paginator},
-    )
+    context = {
+        "form": form,
+        "messages_for_summary": form.messages(),
+        "result": result,
+        "cards": search_page.present_rows(result.rows, terms),
+        "sections": search_page.filter_sections(form, result, terms),
+        "chips": chips,
+        "clear_url": "?",
+        "suggestions": search_page.suggestions_when_empty(chips, result, request.GET)
+        if result.total == 0
+        else [],
+        "spelling": suggestion,
+        "pagination": search_page.pagination(request.GET, page, result.total),
+        "map": search_page.map_context(request.GET, result, terms, form.cleaned_data.get("ward") or []),
+        "distances": DISTANCES,
+        "sorts": SORTS,
+        "sort": filters.effective_sort,
+        "first": (page - 1) * 20 + 1,
+        "last": (page - 1) * 20 + len(result.rows),
+    }
+    return render(request, "opportunities/opportunity_list.html", context)
 
 
 @require_safe
 def opportunity_detail(request, slug):
     opportunity = get_object_or_404(
-        _with_listing_details(Opportunity.objects.published()).prefetch_related(
-            "audiences", "features", "venues__features"
+        Opportunity.objects.published()
+        .select_related("provider")
+        .prefetch_related(
+            "sessions",
+            "costs",
+            "interests",
+            "payment_routes",
+            "audiences",
+            "features",
+            Prefetch("venues", queryset=Venue.objects.select_related("ward").prefetch_related("features")),
         ),
         slug=slug,
     )

@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from opportunities.search_index import opportunity_index_refresh
+
 from .models import Provider, ProviderMembership, Venue
 
 
@@ -24,6 +26,10 @@ class ProviderAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
     inlines = [VenueInline, MembershipInline]
 
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        opportunity_index_refresh(ids=form.instance.opportunities.values_list("id", flat=True))
+
 
 @admin.register(Venue)
 class VenueAdmin(admin.ModelAdmin):
@@ -33,3 +39,7 @@ class VenueAdmin(admin.ModelAdmin):
     search_fields = ["name", "postcode", "provider__name"]
     autocomplete_fields = ["provider", "ward"]
     filter_horizontal = ["features"]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        opportunity_index_refresh(ids=form.instance.opportunities.values_list("id", flat=True))

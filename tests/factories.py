@@ -26,8 +26,8 @@ class ProviderFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Provider
 
-    name = factory.Sequence(lambda n: f"Friendly Neighbours Group {n}")
-    slug = factory.Sequence(lambda n: f"friendly-neighbours-group-{n}")
+    name = factory.Sequence(lambda n: f"Kings Heath Trust {n}")
+    slug = factory.Sequence(lambda n: f"kings-heath-trust-{n}")
     kind = Provider.Kind.CHARITY
     email = "hello@example.org"
     phone = "0121 496 0000"
@@ -65,7 +65,7 @@ class OpportunityFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Allotment gardening club {n}")
     slug = factory.Sequence(lambda n: f"allotment-gardening-club-{n}")
     summary = "Grow vegetables and flowers with friendly people at a city allotment."
-    description = "We meet every week to dig, plant and pick. Tools and gloves are provided."
+    description = "We meet every week. Everyone is welcome."
     delivery = factory.LazyFunction(lambda: [Opportunity.Delivery.VENUE])
     vacancies = Opportunity.Vacancies.YES
     vacancies_confirmed_on = factory.LazyFunction(lambda: datetime.date.today())

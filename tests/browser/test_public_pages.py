@@ -4,6 +4,7 @@ from decimal import Decimal
 import pytest
 
 from opportunities.models import Feature, Interest, PaymentRoute
+from opportunities.search_index import opportunity_index_refresh
 from tests.browser.conftest import assert_accessible
 from tests.factories import CostFactory, OpportunityFactory, SessionFactory, VenueFactory
 
@@ -28,6 +29,7 @@ def opportunity(reference_data):
     SessionFactory(opportunity=opportunity, weekday=1, start=datetime.time(10), end=datetime.time(12))
     SessionFactory(opportunity=opportunity, weekday=5, start=datetime.time(18), end=datetime.time(20))
     CostFactory(opportunity=opportunity, amount=Decimal("18.00"))
+    opportunity_index_refresh()
     return opportunity
 
 

@@ -1,0 +1,150 @@
+from decimal import Decimal
+
+from django import forms
+
+from places.services import place_for_postcode
+
+from .terms import search_terms
+
+DAYS = [("mon", "Monday"), ("tue", "Tuesday"), ("wed", "Wednesday"), ("thu", "Thursday"),
+        ("fri", "Friday"), ("sat", "Saturday"), ("sun", "Sunday")]  # fmt: skip
+TIMES = [("morning", "Morning (before midday)"), ("afternoon", "Afternoon (midday to 5pm)"),
+         ("evening", "Evening (after 5pm)")]  # fmt: skip
+DELIVERY = [("venue", "At a venue"), ("community", "Out in the community"), ("home", "At home"),
+            ("online", "Online")]  # fmt: skip
+DISTANCES = [("", "Any distance"), ("1", "1 mile"), ("2", "2 miles"), ("3", "3 miles"), ("5", "5 miles"),
+             ("10", "10 miles")]  # fmt: skip
+SORTS = [("relevance", "Best match"), ("distance", "Nearest first"), ("name", "Name (A to Z)"),
+         ("updated", "Recently updated")]  # fmt: skip
+# Which of the council's lists each repeatable parameter draws from.
+TERM_FIELDS = {"ward": "wards", "constituency": "constituencies", "interest": "interests",
+               "access": "features", "group": "groups", "payment": "payments"}  # fmt: skip
+MAX_QUERY_LENGTH = 200
+MAX_MILES = 50
+
+
+class KnownValuesField(forms.MultipleChoiceField):
+    """Repeatable GET parameter. Unknown values are set aside (and reported) rather than
+    failing the whole search: a shared link keeps working after a term is renamed."""
+
+    def valid_value(self, value):
+        return True
+
+    def clean(self, value):
+        values = super().clean(value)
+        known = {str(key) for key, _ in self.choices}
+        # De-duplicate, keep order.
+        return list(dict.fromkeys(v for v in values if v in known)), [v for v in values if v not in known]
+
+
+class SearchForm(forms.Form):
+    """The public search URL contract: every filter is a GET parameter (see README)."""
+
+    q = forms.CharField(required=False, label="Search words", strip=True)
+    postcode = forms.CharField(required=False, label="Postcode", max_length=40)
+    distance = forms.CharField(required=False, label="Distance")
+    ward = KnownValuesField(required=False, label="Ward")
+    constituency = KnownValuesField(required=False, label="Area (constituency)")
+    interest = KnownValuesField(required=False, label="What you enjoy")
+    access = KnownValuesField(required=False, label="Access and support you need")
+    group = KnownValuesField(required=False, label="Who it is for")
+    payment = KnownValuesField(required=False, label="Ways to pay")
+    free = forms.BooleanField(required=False, label="Free only")
+    max_cost = forms.CharField(required=False, label="Most you want to pay for a session, in pounds")
+    day = KnownValuesField(required=False, label="Days", choices=DAYS)
+    time = KnownValuesField(required=False, label="Time of day", choices=TIMES)
+    age = forms.CharField(required=False, label="Age of the person")
+    delivery = KnownValuesField(required=False, label="Where it happens", choices=DELIVERY)
+    vacancies = forms.BooleanField(required=False, label="Only places taking new people")
+    sort = forms.ChoiceField(required=False, choices=SORTS, label="Sort by")
+
+    UNKNOWN_MESSAGES = {
+        "ward": "We could not find the ward",
+        "constituency": "We could not find the area",
+        "interest": "We could not find the interest",
+        "access": "We could not find the access need",
+        "group": "We could not find the group",
+        "payment": "We could not find the way to pay",
+        "day": "We did not recognise the day",
+        "time": "We did not recognise the time of day",
+        "delivery": "We did not recognise where it happens",
+    }
+
+    def __init__(self, data=None, **kwargs):
+        super().__init__(data, **kwargs)
+        terms = search_terms()
+        for field, kind in TERM_FIELDS.items():
+            self.fields[field].choices = [(t.slug, t.name) for t in getattr(terms, kind)]
+        self.place = None
+
+    # Each clean_x either returns a value or raises a GOV.UK-worded error for that field; a
+    # field with an error is left out of the search, and the rest of the search still runs.
+    def clean_q(self):
+        q = self.cleaned_data["q"]
+        if len(q) > MAX_QUERY_LENGTH:
+            raise forms.ValidationError(f"Search words must be {MAX_QUERY_LENGTH} characters or fewer")
+        return q
+
+    def clean_postcode(self):
+        text = self.cleaned_data["postcode"].strip()
+        if not text:
+            return ""
+        place = place_for_postcode(text)
+        if place is None:
+            raise forms.ValidationError("Enter a real postcode, like B13 8JP, or the first part, like B13")
+        self.place = place
+        return place.postcode
+
+    def clean_distance(self):
+        text = self.cleaned_data["distance"].strip()
+        if not text:
+            return None
+        try:
+            miles = Decimal(text)
+        except ArithmeticError:
+            raise forms.ValidationError("Distance must be a number of miles, like 3") from None
+        if not miles.is_finite() or miles <= 0 or miles > MAX_MILES:
+            raise forms.ValidationError(f"Distance must be between 0 and {MAX_MILES} miles")
+        return float(miles)
+
+    def clean_max_cost(self):
+        text = self.cleaned_data["max_cost"].strip().lstrip("£")
+        if not text:
+            return None
+        try:
+            pounds = Decimal(text)
+        except ArithmeticError:
+            raise forms.ValidationError(
+                "The most you want to pay must be an amount in pounds, like 10"
+            ) from None
+        if not pounds.is_finite() or pounds < 0 or pounds > 10_000:
+            raise forms.ValidationError("The most you want to pay must be between £0 and £10,000")
+        return pounds.quantize(Decimal("0.01"))
+
+    def clean_age(self):
+        text = self.cleaned_data["age"].strip()
+        if not text:
+            return None
+        if not text.isdigit() or not 0 < int(text) <= 120:
+            raise forms.ValidationError("Age must be a whole number of years, like 34")
+        return int(text)
+
+    def clean(self):
+        cleaned = super().clean()
+        self.unknown_values = {}
+        for name in self.UNKNOWN_MESSAGES:
+            if name in cleaned:
+                cleaned[name], unknown = cleaned[name]
+                if unknown:
+                    self.unknown_values[name] = unknown
+        if cleaned.get("distance") and not cleaned.get("postcode") and "postcode" not in self.errors:
+            self.add_error("postcode", "Enter a postcode to search by distance")
+        return cleaned
+
+    def messages(self) -> list[tuple[str, str]]:
+        """(field id, message) for the error summary: errors, then values set aside."""
+        found = [(name, str(error)) for name, errors in self.errors.items() for error in errors]
+        for name, values in self.unknown_values.items():
+            shown = ", ".join(f"‘{v[:40]}’" for v in values[:3])
+            found.append((name, f"{self.UNKNOWN_MESSAGES[name]} {shown}. We have searched without it."))
+        return found

@@ -1,0 +1,336 @@
+"""What the search page shows, built from a search Result: the filter panel with counts,
+the active filters, pagination, the ward map and the suggestions when nothing matched."""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from urllib.parse import urlencode
+
+from django.http import QueryDict
+
+from places.maps import legend, shade_for, ward_map
+
+from .forms import DAYS, DELIVERY, TIMES
+from .search import PAGE_SIZE, Result
+from .terms import Terms
+
+WEEKDAY_NAMES = [name for _, name in DAYS]
+UNIT_WORDS = {"session": "a session", "hour": "an hour", "day": "a day", "week": "a week", "month": "a month",
+              "course": "for the course"}  # fmt: skip
+
+
+# --- URLs -------------------------------------------------------------------------------------
+def url_with(
+    params: QueryDict,
+    *,
+    drop: tuple[str, str | None] | None = None,
+    add: tuple[str, str] | None = None,
+    drop_keys: tuple[str, ...] = (),
+) -> str:
+    """The same search with one value taken away or added (and back on page 1)."""
+    items = []
+    for key in params:
+        if key == "page" or key in drop_keys:
+            continue
+        for value in params.getlist(key):
+            if drop and key == drop[0] and (drop[1] is None or value == drop[1]):
+                continue
+            if value != "":
+                items.append((key, value))
+    if add and add not in items:
+        items.append(add)
+    return "?" + urlencode(items) if items else "?"
+
+
+# --- The filter panel -------------------------------------------------------------------------
+@dataclass
+class Option:
+    value: str
+    label: str
+    count: int | None
+    checked: bool
+
+
+@dataclass
+class Section:
+    name: str  # the GET parameter
+    legend: str
+    options: list[Option]
+    hint: str = ""
+    long: bool = False  # shown folded in a details element unless something is ticked
+
+    @property
+    def any_checked(self) -> bool:
+        return any(o.checked for o in self.options)
+
+
+def filter_sections(form, result: Result, terms: Terms) -> list[Section]:
+    data = form.cleaned_data if form.is_bound and hasattr(form, "cleaned_data") else {}
+    counts = result.counts
+
+    def terms_section(name, kind, legend_text, hint="", long=False):
+        chosen = set(data.get(name) or [])
+        facet = counts.get(name, {})
+        return Section(
+            name, legend_text,
+            [Option(t.slug, t.name, facet.get(t.id, 0), t.slug in chosen) for t in getattr(terms, kind)],
+            hint, long,
+        )  # fmt: skip
+
+    def fixed_section(name, choices, facet_values, legend_text, hint=""):
+        chosen = set(data.get(name) or [])
+        facet = counts.get(name, {})
+        return Section(
+            name, legend_text,
+            [
+                Option(v, label, facet.get(key, 0), v in chosen)
+                for (v, label), key in zip(choices, facet_values, strict=True)
+            ],
+            hint,
+        )  # fmt: skip
+
+    return [
+        terms_section("interest", "interests", "What do you enjoy?", "Choose any"),
+        terms_section(
+            "access",
+            "features",
+            "Access and support you need",
+            "Only places that have all of these are shown",
+            long=True,
+        ),  # fmt: skip
+        fixed_section("day", DAYS, range(7), "Which days?"),
+        fixed_section("time", TIMES, range(3), "What time of day?"),
+        terms_section("payment", "payments", "How will it be paid for?"),
+        terms_section("group", "groups", "Who is it for?", long=True),
+        fixed_section("delivery", DELIVERY, range(1, 5), "Where does it happen?"),
+        terms_section("constituency", "constituencies", "Area of Birmingham", long=True),
+        terms_section("ward", "wards", "Ward", long=True),
+    ]
+
+
+# --- Active filters ---------------------------------------------------------------------------
+@dataclass
+class Chip:
+    group: str  # the filter group in search clauses
+    label: str
+    remove_url: str
+
+
+def active_chips(form, params: QueryDict, terms: Terms) -> list[Chip]:
+    data = form.cleaned_data
+    chips = []
+    if data.get("q"):
+        chips.append(Chip("q", f"Words: {data['q']}", url_with(params, drop=("q", None))))
+    if data.get("postcode"):
+        text = f"Near {data['postcode']}"
+        if data.get("distance"):
+            text = f"Within {data['distance']:g} miles of {data['postcode']}"
+        chips.append(
+            Chip("distance", text, url_with(params, drop=("postcode", None), drop_keys=("distance",)))
+        )
+    names = {"interest": terms.by_slug("interests"), "access": terms.by_slug("features"),
+             "group": terms.by_slug("groups"), "payment": terms.by_slug("payments"),
+             "ward": terms.by_slug("wards"), "constituency": terms.by_slug("constituencies")}  # fmt: skip
+    for name, lookup in names.items():
+        for slug in data.get(name) or []:
+            chips.append(Chip(name, lookup[slug].name, url_with(params, drop=(name, slug))))
+    fixed = {"day": dict(DAYS), "time": dict(TIMES), "delivery": dict(DELIVERY)}
+    for name, labels in fixed.items():
+        group = "when" if name in ("day", "time") else name
+        for value in data.get(name) or []:
+            chips.append(Chip(group, labels[value], url_with(params, drop=(name, value))))
+    if data.get("free"):
+        chips.append(Chip("cost", "Free only", url_with(params, drop=("free", None))))
+    elif data.get("max_cost") is not None:
+        chips.append(
+            Chip(
+                "cost", f"Up to £{data['max_cost']:,.2f} a session", url_with(params, drop=("max_cost", None))
+            )
+        )
+    if data.get("age") is not None:
+        chips.append(Chip("age", f"Age {data['age']}", url_with(params, drop=("age", None))))
+    if data.get("vacancies"):
+        chips.append(Chip("vacancies", "Taking new people", url_with(params, drop=("vacancies", None))))
+    return chips
+
+
+@dataclass
+class Suggestion:
+    label: str
+    count: int
+    url: str
+
+
+# The GET parameters behind each filter group, and how to name the group when it holds several
+# choices: a count "without this filter" is for the whole group, so the link must drop all of it.
+GROUP_PARAMS = {
+    "q": (("q",), "your search words"),
+    "distance": (("postcode", "distance"), "the distance from your postcode"),
+    "interest": (("interest",), "what you enjoy"),
+    "access": (("access",), "your access and support needs"),
+    "group": (("group",), "who it is for"),
+    "payment": (("payment",), "ways to pay"),
+    "ward": (("ward",), "the wards"),
+    "constituency": (("constituency",), "the areas"),
+    "when": (("day", "time"), "the days and times"),
+    "delivery": (("delivery",), "where it happens"),
+    "cost": (("free", "max_cost"), "the cost"),
+    "age": (("age",), "the age"),
+    "vacancies": (("vacancies",), "only places taking new people"),
+}
+
+
+def suggestions_when_empty(chips: list[Chip], result: Result, params: QueryDict) -> list[Suggestion]:
+    """Which single filter to remove, and what that would give: the best first."""
+    chips_by_group: dict[str, list[Chip]] = {}
+    for chip in chips:
+        chips_by_group.setdefault(chip.group, []).append(chip)
+    found = []
+    for group, group_chips in chips_by_group.items():
+        count = result.without.get(group, 0)
+        if not count:
+            continue
+        keys, name = GROUP_PARAMS[group]
+        label = f"“{group_chips[0].label}”" if len(group_chips) == 1 else name
+        found.append(Suggestion(label, count, url_with(params, drop_keys=keys)))
+    return sorted(found, key=lambda s: -s.count)[:3]
+
+
+# --- Pagination -------------------------------------------------------------------------------
+@dataclass
+class Pagination:
+    number: int
+    pages: int
+    previous_url: str | None = None
+    next_url: str | None = None
+    items: list = field(default_factory=list)  # (number or None for an ellipsis, url, current)
+
+
+def pagination(params: QueryDict, page: int, total: int) -> Pagination | None:
+    pages = max(1, -(-total // PAGE_SIZE))
+    if pages == 1:
+        return None
+
+    def url(n):
+        return url_with(params, add=("page", str(n))) if n > 1 else url_with(params)
+
+    shown = sorted({1, pages, page - 1, page, page + 1} & set(range(1, pages + 1)))
+    items, previous = [], 0
+    for n in shown:
+        if n - previous > 1:
+            items.append((None, None, False))
+        items.append((n, url(n), n == page))
+        previous = n
+    return Pagination(
+        page, pages, url(page - 1) if page > 1 else None, url(page + 1) if page < pages else None, items
+    )
+
+
+# --- Ward map ---------------------------------------------------------------------------------
+@dataclass
+class MapWard:
+    name: str
+    slug: str
+    count: int
+    colour: str
+    path: str
+    url: str
+    chosen: bool
+
+
+def map_context(params: QueryDict, result: Result, terms: Terms, chosen_wards: list[str]) -> dict:
+    by_code = {}
+    wards = {t.name: t for t in terms.wards}
+    counts = result.counts.get("ward", {})
+    highest = max(counts.values(), default=0)
+    shapes = ward_map()
+    for shape in shapes.shapes:
+        term = wards.get(shape.name)
+        if term is None:
+            continue
+        count = counts.get(term.id, 0)
+        by_code[shape.code] = MapWard(
+            shape.name, term.slug, count, shade_for(count, highest), shape.path,
+            url_with(params, add=("ward", term.slug)), term.slug in chosen_wards,
+        )  # fmt: skip
+    return {
+        "width": shapes.width,
+        "height": shapes.height,
+        "wards": list(by_code.values()),
+        "legend": legend(highest),
+        "busiest": sorted(by_code.values(), key=lambda w: (-w.count, w.name)),
+    }
+
+
+# --- Result cards -----------------------------------------------------------------------------
+def _clock(text: str) -> str:
+    hour, minute = (int(part) for part in text.split(":"))
+    if (hour, minute) == (12, 0):
+        return "midday"
+    suffix = "am" if hour < 12 else "pm"
+    hour = hour % 12 or 12
+    return f"{hour}{suffix}" if minute == 0 else f"{hour}:{minute:02d}{suffix}"
+
+
+def when_text(card: dict, by_arrangement: bool) -> str:
+    if by_arrangement:
+        return "Days and times agreed with you"
+    sessions = card.get("sessions") or []
+    if not sessions:
+        return "Ask the provider when"
+    parts = [f"{WEEKDAY_NAMES[day]} {_clock(start)} to {_clock(end)}" for day, start, end in sessions[:4]]
+    more = len(sessions) - 4
+    return "; ".join(parts) + (f"; and {more} more" if more > 0 else "")
+
+
+def cost_text(card: dict, is_free: bool) -> str:
+    if is_free:
+        return "Free"
+    costs = [c for c in card.get("costs") or [] if Decimal(c[0]) > 0] or card.get("costs") or []
+    if not costs:
+        return "Ask the provider about cost"
+    amount, unit, _ = costs[0]
+    prefix = "From " if len(costs) > 1 else ""
+    return f"{prefix}£{Decimal(amount):,.2f} {UNIT_WORDS.get(unit, unit)}"
+
+
+def present_rows(rows, terms: Terms) -> list[dict]:
+    direct = next((t.id for t in terms.payments if t.slug == "direct-payment"), None)
+    cards = []
+    for row in rows:
+        card = row.card or {}
+        cards.append({
+            "title": row.title,
+            "url": row.get_absolute_url(),
+            "summary": row.summary,
+            "provider": card.get("provider") or "",
+            "ward": card.get("ward") or "",
+            "distance": row.distance_miles,
+            "when": when_text(card, row.by_arrangement),
+            "cost": cost_text(card, row.is_free),
+            "direct_payment": direct in (row.payment_ids or []),
+            "features": card.get("features") or [],
+            "taking_new_people": row.vacancies == "yes",
+            "last_checked_on": row.last_checked_on,
+        })  # fmt: skip
+    return cards
+
+
+def log_filters(form) -> dict:
+    """What a search used, without anything that could point to a person (no full postcode)."""
+    data = form.cleaned_data
+    logged = {}
+    for key in ("interest", "access", "group", "payment", "ward", "constituency", "day", "time", "delivery"):
+        if data.get(key):
+            logged[key] = list(data[key])
+    for key in ("free", "vacancies"):
+        if data.get(key):
+            logged[key] = True
+    if data.get("max_cost") is not None:
+        logged["max_cost"] = str(data["max_cost"])
+    if data.get("age") is not None:
+        logged["age_band"] = f"{data['age'] // 10 * 10}s"
+    if data.get("postcode"):
+        logged["postcode_area"] = data["postcode"].split(" ")[0]
+        if data.get("distance"):
+            logged["distance"] = data["distance"]
+    return logged
