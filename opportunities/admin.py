@@ -1,7 +1,18 @@
 from django.contrib import admin
 
-from .models import AudienceGroup, Cost, Feature, Interest, Opportunity, PaymentRoute, Session
+from .models import (
+    AudienceGroup,
+    Cost,
+    Feature,
+    Interest,
+    ListingReport,
+    Opportunity,
+    PaymentRoute,
+    SearchLog,
+    Session,
+)
 from .search_index import opportunity_index_refresh
+from .terms import search_terms_forget
 
 
 @admin.register(Interest, AudienceGroup, PaymentRoute)
@@ -14,6 +25,7 @@ class ReferenceTermAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         opportunity_index_refresh()  # names appear in every listing's search text; rare
+        search_terms_forget()
 
 
 @admin.register(Feature)
@@ -82,3 +94,22 @@ class OpportunityAdmin(admin.ModelAdmin):
         ),
         ("Freshness", {"fields": ("last_checked_on", "published_at", "created_at", "updated_at")}),
     )
+
+
+@admin.register(ListingReport)
+class ListingReportAdmin(admin.ModelAdmin):
+    list_display = ["opportunity", "problem", "status", "created_at"]
+    list_filter = ["status", "problem"]
+    list_select_related = ["opportunity"]
+    search_fields = ["opportunity__title", "details"]
+    readonly_fields = ["opportunity", "problem", "details", "email", "created_at"]
+
+
+@admin.register(SearchLog)
+class SearchLogAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "words", "result_count", "ward"]
+    list_filter = ["created_at"]
+    readonly_fields = ["created_at", "filters", "words", "result_count", "ward"]
+
+    def has_add_permission(self, request):
+        return False

@@ -148,3 +148,53 @@ class SearchForm(forms.Form):
             shown = ", ".join(f"‘{v[:40]}’" for v in values[:3])
             found.append((name, f"{self.UNKNOWN_MESSAGES[name]} {shown}. We have searched without it."))
         return found
+
+
+class ListingReportForm(forms.ModelForm):
+    """'Report a problem with this listing', from the public detail page."""
+
+    MAX_DETAILS = 2000
+
+    class Meta:
+        from .models import ListingReport
+
+        model = ListingReport
+        fields = ["problem", "details", "email"]
+        widgets = {"problem": forms.RadioSelect}
+        labels = {
+            "problem": "What is wrong?",
+            "details": "Tell us more",
+            "email": "Your email address (optional)",
+        }
+        help_texts = {
+            "details": "For example, the new day or time, or what happened when you phoned. "
+            "Do not include anyone's personal or medical details.",
+            "email": "Only if you would like us to tell you what we did. We will not share it.",
+        }
+        error_messages = {
+            "problem": {"required": "Select what is wrong"},
+            "details": {"required": "Tell us what is wrong"},
+            "email": {"invalid": "Enter an email address in the correct format, like name@example.com"},
+        }
+
+    def __init__(self, *args, **kwargs):
+        from crispy_forms_gds.helper import FormHelper
+        from crispy_forms_gds.layout import Button, Field, Fieldset, Layout, Size
+
+        super().__init__(*args, **kwargs)
+        self.fields["problem"].choices = [c for c in self.fields["problem"].choices if c[0]]
+        self.helper = FormHelper()
+        self.helper.layout = Layout(
+            Fieldset(Field.radios("problem", legend_size=Size.MEDIUM)),
+            Field.textarea("details", rows=6, max_characters=self.MAX_DETAILS),
+            Field.text("email", field_width=20),
+            Button("submit", "Send report"),
+        )
+
+    def clean_details(self):
+        details = self.cleaned_data["details"].strip()
+        if not details:
+            raise forms.ValidationError("Tell us what is wrong")
+        if len(details) > self.MAX_DETAILS:
+            raise forms.ValidationError(f"What is wrong must be {self.MAX_DETAILS:,} characters or fewer")
+        return details

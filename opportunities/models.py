@@ -306,3 +306,31 @@ class SearchWord(models.Model):
 
     def __str__(self):
         return self.word
+
+
+class ListingReport(models.Model):
+    """Someone told us a listing is wrong. Kept for the council (and, later, the provider)."""
+
+    class Problem(models.TextChoices):
+        OUT_OF_DATE = "out_of_date", "The details are out of date"
+        STOPPED = "stopped", "It has stopped running"
+        CONTACT = "contact", "The contact details do not work"
+        ACCESS = "access", "The access or support information is wrong"
+        OTHER = "other", "Something else"
+
+    class Status(models.TextChoices):
+        OPEN = "open", "Open"
+        RESOLVED = "resolved", "Resolved"
+
+    opportunity = models.ForeignKey(Opportunity, on_delete=models.CASCADE, related_name="reports")
+    problem = models.CharField(max_length=20, choices=Problem.choices)
+    details = models.TextField()
+    email = models.EmailField("email address", blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.get_problem_display()}: {self.opportunity}"

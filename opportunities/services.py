@@ -4,6 +4,7 @@ from django.db import transaction
 
 from . import reference
 from .models import AudienceGroup, Feature, Interest, PaymentRoute
+from .terms import search_terms_forget
 
 
 @transaction.atomic
@@ -26,6 +27,7 @@ def reference_terms_load() -> dict[str, int]:
         PaymentRoute.objects.update_or_create(
             slug=slug, defaults={"name": name, "description": description, "position": position}
         )
+    search_terms_forget()
     return {
         "interests": Interest.objects.count(),
         "features": Feature.objects.count(),

@@ -7,4 +7,6 @@ app_name = "opportunities"
 urlpatterns = [
     path("", views.opportunity_list, name="list"),
     path("<slug:slug>/", views.opportunity_detail, name="detail"),
+    path("<slug:slug>/report/", views.opportunity_report, name="report"),
+    path("<slug:slug>/report/sent/", views.opportunity_report_sent, name="report-sent"),
 ]

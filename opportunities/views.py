@@ -1,12 +1,12 @@
 from django.db.models import Prefetch
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_safe
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods, require_safe
 
 from providers.models import Venue
 
 from . import search_page
-from .forms import DISTANCES, SORTS, SearchForm
+from .forms import DISTANCES, SORTS, ListingReportForm, SearchForm
 from .models import Opportunity, SearchLog
 from .search import filters_from_form, search
 from .spelling import spelling_suggestion
@@ -85,3 +85,24 @@ def opportunity_detail(request, slug):
         slug=slug,
     )
     return render(request, "opportunities/opportunity_detail.html", {"opportunity": opportunity})
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def opportunity_report(request, slug):
+    """Tell the council that a published listing is wrong."""
+    opportunity = get_object_or_404(Opportunity.objects.published().select_related("provider"), slug=slug)
+    form = ListingReportForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        report = form.save(commit=False)
+        report.opportunity = opportunity
+        report.save()
+        return redirect("opportunities:report-sent", slug=opportunity.slug)
+    return render(
+        request, "opportunities/listingreport_form.html", {"opportunity": opportunity, "form": form}
+    )
+
+
+@require_safe
+def opportunity_report_sent(request, slug):
+    opportunity = get_object_or_404(Opportunity.objects.published(), slug=slug)
+    return render(request, "opportunities/listingreport_sent.html", {"opportunity": opportunity})

@@ -92,6 +92,9 @@ def geography_load() -> GeographyCounts:
         unique_fields=["outcode"],
         update_fields=["latitude", "longitude"],
     )
+    from opportunities.terms import search_terms_forget  # wards are among the search's terms
+
+    search_terms_forget()
     return GeographyCounts(
         constituencies=Constituency.objects.count(),
         wards=Ward.objects.count(),
