@@ -8,12 +8,13 @@ PORT ?= 8000
 DEPLOY_ENV := DEBUG=0 ALLOWED_HOSTS=daywell.example.org \
 	SECRET_KEY=deploy-check-$(shell printf '%064d' 0 | tr 0 x)
 
-.PHONY: run test lint format assets clean-db help
+.PHONY: run test lint format assets clean-db help bench
 
 help:
 	@echo "make run     install, start the embedded PostgreSQL, load demo data, serve on http://127.0.0.1:$(PORT)"
 	@echo "make test    install and run every test and check"
 	@echo "make assets  rebuild static/ from GOV.UK Frontend (needs Node)"
+	@echo "make bench   time the search page at 10,000 and 100,000 opportunities (bench/README.md)"
 
 $(VENV)/.installed-run: pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -59,3 +60,8 @@ assets: frontend/node_modules/.installed
 # Remove the embedded database (all local data). The next `make run` starts afresh.
 clean-db:
 	rm -rf .data/postgres
+
+# Search benchmark: 10,000 and 100,000 demo opportunities, each in its own embedded database
+# (.data/bench-10k, .data/bench-100k; reused when already filled). Writes bench/results.json.
+bench: $(VENV)/.installed-run
+	$(PY) -m bench.run

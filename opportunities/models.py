@@ -166,15 +166,9 @@ class Opportunity(models.Model):
         verbose_name_plural = "opportunities"
         indexes = [
             models.Index(fields=["status", "title"]),
-            models.Index(fields=["status", "-updated_at"], name="opportunity_status_updated"),
-            models.Index(fields=["latitude", "longitude"], name="opportunity_position"),
+            # Free text is matched in PostgreSQL; every other filter works on the in-memory
+            # copy of these columns (opportunities.facets), so they need no index of their own.
             GinIndex(fields=["search_vector"], name="opportunity_search_vector"),
-            GinIndex(fields=["interest_ids"], name="opportunity_interest_ids"),
-            GinIndex(fields=["feature_ids"], name="opportunity_feature_ids"),
-            GinIndex(fields=["audience_ids"], name="opportunity_audience_ids"),
-            GinIndex(fields=["payment_ids"], name="opportunity_payment_ids"),
-            GinIndex(fields=["ward_ids"], name="opportunity_ward_ids"),
-            GinIndex(fields=["slots"], name="opportunity_slots"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -334,3 +328,15 @@ class ListingReport(models.Model):
 
     def __str__(self):
         return f"{self.get_problem_display()}: {self.opportunity}"
+
+
+class SearchIndexVersion(models.Model):
+    """Which version of the search index is current. One row, rewritten by search_index after
+    every refresh; each search compares it with its in-memory copy (opportunities.facets)."""
+
+    version = models.CharField(max_length=32)
+    listings = models.PositiveIntegerField(default=0)
+    refreshed_at = models.DateTimeField()
+
+    def __str__(self):
+        return f"{self.version}: {self.listings} published listings, {self.refreshed_at:%Y-%m-%d %H:%M}"

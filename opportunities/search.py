@@ -1,43 +1,37 @@
 """Searching published opportunities.
 
-Everything reads the denormalised columns kept by `search_index`, so a search page costs a
-fixed number of queries whatever the filters and results:
+A search page costs a fixed, small number of queries whatever the filters and results:
 
-1. (only with a postcode) find the postcode;
-2. one query for every count on the page: the total, each filter option's count with the other
-   filters kept, the ward map's counts, and what removing each active filter would give;
-3. one query for the page of results;
-4. (only when a word finds nothing) look for a better spelling;
-5. record the search, anonymously.
+1. the search index's version (see `facets`: the in-memory copy of every listing's facts);
+2. (only with a postcode) find the postcode;
+3. (only with search words) the listings whose text matches, ranked, from PostgreSQL's GIN index;
+4. the page of result cards, by id;
+5. (only when a word finds nothing) look for a better spelling;
+6. record the search, anonymously.
 
-The SQL is assembled from fixed fragments and column names only; every value a person typed
-travels as a query parameter, never as SQL text.
+Filtering and every count on the page (the total, each option's count with the other filters
+kept, the ward map, what removing a filter would give) are worked out on the in-memory columns.
 """
 
-# ruff: noqa: S608
-
-import math
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+import numpy as np
 from django.db import connection
 
 from places.services import Place
 
-from .synonyms import alternatives
+from . import facets
+from .synonyms import STOP_WORDS, alternatives
 from .terms import Terms
 
 PAGE_SIZE = 20
 WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 PARTS = ["morning", "afternoon", "evening"]
-MILES_PER_DEGREE_LATITUDE = 69.0
-EARTH_RADIUS_MILES = 3958.8
 MAX_WORDS = 12
-
-# Array columns filtered as "any of these" (a person choosing two interests wants either).
-ANY_OF = {"interest": "interest_ids", "group": "audience_ids", "payment": "payment_ids",
-          "ward": "ward_ids", "constituency": "constituency_ids"}  # fmt: skip
+# "Any of these": a person choosing two interests wants either. Access needs must all be met.
+ANY_OF = ("interest", "group", "payment", "ward", "constituency")
 
 
 @dataclass
@@ -70,7 +64,8 @@ class Filters:
 
     @property
     def words(self) -> list[str]:
-        return re.findall(r"[a-z0-9]+", self.q.lower())[:MAX_WORDS]
+        """The words that can find something: letters and digits, no stop words."""
+        return [w for w in re.findall(r"[a-z0-9]+", self.q.lower()) if w not in STOP_WORDS][:MAX_WORDS]
 
 
 @dataclass
@@ -82,188 +77,152 @@ class Result:
     filters: Filters
 
 
-class Clause:
-    def __init__(self, sql: str, params: list):
-        self.sql, self.params = sql, params
-
-
 def tsquery_text(words: list[str]) -> str:
     """'swim art' -> '(pool | swim | swimming …) & (art | arts | craft …)': every word must be
     found, in any of its alternatives. Only [a-z0-9] reaches here, so nothing can be injected."""
     groups = []
     for word in words:
-        options = [w for w in alternatives(word) if re.fullmatch(r"[a-z0-9]+", w)]
+        options = [w for w in alternatives(word) if re.fullmatch(r"[a-z0-9]+", w) and w not in STOP_WORDS]
         groups.append("(" + " | ".join(options) + ")")
     return " & ".join(groups)
 
 
-def _distance_sql(place: Place) -> Clause:
-    return Clause(
-        "(%s * 2 * asin(sqrt(power(sin(radians(latitude - %s) / 2), 2) + cos(radians(%s)) "
-        "* cos(radians(latitude)) * power(sin(radians(longitude - %s) / 2), 2))))",
-        [EARTH_RADIUS_MILES, place.latitude, place.latitude, place.longitude],
-    )
+_TEXT_SQL = """
+SELECT id, ts_rank_cd(search_vector, query, 1)
+FROM opportunities_opportunity, to_tsquery('english', %s) query
+WHERE status = 'published' AND search_vector @@ query
+"""
 
 
-def _slot_codes(days: list[int], times: list[int]) -> list[int]:
-    days = days or list(range(7))
-    times = times or list(range(3))
-    return sorted(d * 3 + t for d in days for t in times)
+def index_version() -> str:
+    from .models import SearchIndexVersion
+
+    return SearchIndexVersion.objects.filter(pk=1).values_list("version", flat=True).first() or "empty"
 
 
-def build_clauses(filters: Filters) -> dict[str, Clause]:
-    """One clause per filter group, so each facet can leave out its own group."""
-    clauses: dict[str, Clause] = {}
-    if filters.words:
-        clauses["q"] = Clause(
-            "(numnode(to_tsquery('english', %s)) = 0 OR search_vector @@ to_tsquery('english', %s))",
-            [tsquery_text(filters.words)] * 2,
-        )
-    if filters.place and filters.distance:
-        miles, lat, lng = filters.distance, filters.place.latitude, filters.place.longitude
-        dlat = miles / MILES_PER_DEGREE_LATITUDE
-        dlng = miles / (MILES_PER_DEGREE_LATITUDE * max(math.cos(math.radians(lat)), 0.01))
-        distance = _distance_sql(filters.place)
-        # The box lets the index find candidates; the exact distance then trims the corners.
-        clauses["distance"] = Clause(
-            f"(latitude BETWEEN %s AND %s AND longitude BETWEEN %s AND %s AND {distance.sql} <= %s)",
-            [lat - dlat, lat + dlat, lng - dlng, lng + dlng, *distance.params, miles],
-        )
-    for group, column in ANY_OF.items():
-        if filters.ids.get(group):
-            clauses[group] = Clause(f"{column} && %s::int[]", [filters.ids[group]])
-    if filters.ids.get("access"):
-        clauses["access"] = Clause("feature_ids @> %s::int[]", [filters.ids["access"]])
+def _masks(
+    filters: Filters, cols: facets.Columns, text: dict[int, float] | None, miles
+) -> dict[str, np.ndarray]:
+    """One boolean mask per active filter group."""
+    masks: dict[str, np.ndarray] = {}
+    if text is not None:
+        mask = np.zeros(cols.size, dtype=bool)
+        positions = [cols.position_of[i] for i in text if i in cols.position_of]
+        mask[positions] = True
+        masks["q"] = mask
+    if miles is not None and filters.distance:
+        masks["distance"] = np.nan_to_num(miles, nan=np.inf) <= filters.distance
+    for group in (*ANY_OF, "access"):
+        chosen = filters.ids.get(group)
+        if chosen:
+            value_ids = cols.value_ids[group]
+            columns = [value_ids.index(v) for v in chosen if v in value_ids]
+            matrix = cols.matrices[group][:, columns]
+            masks[group] = matrix.all(axis=1) if group == "access" else matrix.any(axis=1)
     if filters.days or filters.times:
-        clauses["when"] = Clause("slots && %s::smallint[]", [_slot_codes(filters.days, filters.times)])
+        days = filters.days or list(range(7))
+        times = filters.times or list(range(3))
+        masks["when"] = cols.slots[:, days][:, :, times].any(axis=(1, 2))
     if filters.delivery:
-        clauses["delivery"] = Clause("delivery && %s::varchar[]", [filters.delivery])
+        masks["delivery"] = cols.delivery[:, [facets.DELIVERY_VALUES.index(d) for d in filters.delivery]].any(
+            axis=1
+        )
     if filters.free:
-        clauses["cost"] = Clause("is_free", [])
+        masks["cost"] = cols.free
     elif filters.max_cost is not None:
-        clauses["cost"] = Clause("(is_free OR cost_per_session <= %s)", [filters.max_cost])
+        masks["cost"] = cols.free | (np.nan_to_num(cols.cost, nan=np.inf) <= float(filters.max_cost))
     if filters.age is not None:
-        clauses["age"] = Clause(
-            "((min_age IS NULL OR min_age <= %s) AND (max_age IS NULL OR max_age >= %s))",
-            [filters.age, filters.age],
-        )
+        masks["age"] = (cols.min_age <= filters.age) & (cols.max_age >= filters.age)
     if filters.vacancies:
-        clauses["vacancies"] = Clause("vacancies = 'yes'", [])
-    return clauses
+        masks["vacancies"] = cols.vacancies
+    return masks
 
 
-def _where(clauses: dict[str, Clause], *, leave_out: tuple[str, ...] = ()) -> Clause:
-    parts = ["status = 'published'"]
-    params: list = []
-    for group, clause in clauses.items():
-        if group not in leave_out:
-            parts.append(clause.sql)
-            params.extend(clause.params)
-    return Clause(" AND ".join(parts), params)
+def _all_but(masks: dict[str, np.ndarray], size: int, leave_out: str | None = None) -> np.ndarray:
+    keep = np.ones(size, dtype=bool)
+    for group, mask in masks.items():
+        if group != leave_out:
+            keep &= mask
+    return keep
 
 
-def _counts_sql(filters: Filters, clauses: dict[str, Clause]) -> Clause:
-    table = "opportunities_opportunity"
-    selects: list[Clause] = []
-
-    def add(sql: str, where: Clause, params_before: list | None = None):
-        selects.append(Clause(sql.replace("{where}", where.sql), (params_before or []) + where.params))
-
-    add(f"SELECT 'total', 0, count(*) FROM {table} WHERE {{where}}", _where(clauses))
-    for group, column in {**ANY_OF, "access": "feature_ids"}.items():
-        # "Access" needs every feature ticked, so its counts keep the ticked ones.
-        where = _where(clauses) if group == "access" else _where(clauses, leave_out=(group,))
-        add(
-            f"SELECT '{group}', v, count(*) FROM {table}, unnest({column}) v WHERE {{where}} GROUP BY v",
-            where,
-        )
-    # Days and times share one filter; each counts with the other's choice kept.
-    where = _where(clauses, leave_out=("when",))
-    times = filters.times or [0, 1, 2]
+def _counts(
+    filters: Filters, cols: facets.Columns, masks: dict[str, np.ndarray], matched: np.ndarray
+) -> dict:
+    """Each option's count with the other filters kept (and access needs with the ticked ones kept)."""
+    counts: dict[str, dict] = {}
+    for group in (*ANY_OF, "access"):
+        rows = matched if group == "access" or group not in masks else _all_but(masks, cols.size, group)
+        sums = cols.matrices[group][rows].sum(axis=0)
+        counts[group] = {value: int(count) for value, count in zip(cols.value_ids[group], sums, strict=True)}
+    rows = matched if "when" not in masks else _all_but(masks, cols.size, "when")
+    slots = cols.slots[rows]
+    times = filters.times or list(range(3))
     days = filters.days or list(range(7))
-    add(
-        f"SELECT 'day', s / 3, count(DISTINCT id) FROM {table}, unnest(slots) s "
-        f"WHERE {{where}} AND s %% 3 = ANY(%s) GROUP BY s / 3",
-        where,
-    )
-    selects[-1].params.append(times)
-    add(
-        f"SELECT 'time', s %% 3, count(DISTINCT id) FROM {table}, unnest(slots) s "
-        f"WHERE {{where}} AND s / 3 = ANY(%s) GROUP BY s %% 3",
-        where,
-    )
-    selects[-1].params.append(days)
-    add(
-        f"SELECT 'delivery', array_position(ARRAY['venue','community','home','online']::varchar[], d), "
-        f"count(*) FROM {table}, unnest(delivery) d WHERE {{where}} GROUP BY d",
-        _where(clauses, leave_out=("delivery",)),
-    )
-    add(
-        f"SELECT 'free', 1, count(*) FROM {table} WHERE {{where}} AND is_free",
-        _where(clauses, leave_out=("cost",)),
-    )
-    add(
-        f"SELECT 'vacancies', 1, count(*) FROM {table} WHERE {{where}} AND vacancies = 'yes'",
-        _where(clauses, leave_out=("vacancies",)),
-    )
-    for index, group in enumerate(clauses):
-        add(
-            f"SELECT '-', {index}, count(*) FROM {table} WHERE {{where}}", _where(clauses, leave_out=(group,))
-        )
-    return Clause(" UNION ALL ".join(s.sql for s in selects), [p for s in selects for p in s.params])
+    counts["day"] = dict(enumerate(int(c) for c in slots[:, :, times].any(axis=2).sum(axis=0)))
+    counts["time"] = dict(enumerate(int(c) for c in slots[:, days, :].any(axis=1).sum(axis=0)))
+    rows = matched if "delivery" not in masks else _all_but(masks, cols.size, "delivery")
+    counts["delivery"] = {i + 1: int(c) for i, c in enumerate(cols.delivery[rows].sum(axis=0))}
+    rows = matched if "cost" not in masks else _all_but(masks, cols.size, "cost")
+    counts["free"] = {1: int((cols.free & rows).sum())}
+    rows = matched if "vacancies" not in masks else _all_but(masks, cols.size, "vacancies")
+    counts["vacancies"] = {1: int((cols.vacancies & rows).sum())}
+    return counts
 
 
-def _results_sql(filters: Filters, clauses: dict[str, Clause]) -> Clause:
-    where = _where(clauses)
-    columns = ("id, title, slug, summary, is_free, by_arrangement, vacancies, last_checked_on, "
-               "payment_ids, card, updated_at")  # fmt: skip
-    params: list = []
-    if filters.place:
-        distance = _distance_sql(filters.place)
-        columns += f", {distance.sql} AS distance_miles"
-        params += distance.params
-    else:
-        columns += ", NULL::float AS distance_miles"
+def _ordered(filters: Filters, cols: facets.Columns, matched: np.ndarray, text, miles) -> np.ndarray:
+    """Matching positions in the order the person asked for."""
+    positions = np.flatnonzero(matched)  # already in title order
     sort = filters.effective_sort
-    if sort == "relevance":
-        order = "ts_rank_cd(search_vector, to_tsquery('english', %s), 1) DESC, title, id"
-        order_params = [tsquery_text(filters.words)]
-    elif sort == "distance":
-        order, order_params = "distance_miles ASC NULLS LAST, title, id", []
-    elif sort == "updated":
-        order, order_params = "updated_at DESC, id", []
-    else:
-        order, order_params = "title, id", []
-    offset = (filters.page - 1) * PAGE_SIZE
-    return Clause(
-        f"SELECT {columns} FROM opportunities_opportunity WHERE {where.sql} "
-        f"ORDER BY {order} LIMIT {PAGE_SIZE} OFFSET {offset}",
-        params + where.params + order_params,
-    )
+    if sort == "relevance" and text:
+        ranks = np.zeros(cols.size)
+        for listing_id, rank in text.items():
+            if listing_id in cols.position_of:
+                ranks[cols.position_of[listing_id]] = rank
+        return positions[np.argsort(-ranks[positions], kind="stable")]
+    if sort == "distance" and miles is not None:
+        return positions[np.argsort(np.nan_to_num(miles[positions], nan=np.inf), kind="stable")]
+    if sort == "updated":
+        order = cols.updated_order
+        return order[matched[order]]
+    return positions
 
 
 def search(filters: Filters) -> Result:
     from .models import Opportunity
 
-    clauses = build_clauses(filters)
-    counts_sql = _counts_sql(filters, clauses)
-    counts: dict[str, dict] = {}
-    without: dict[str, int] = {}
-    groups = list(clauses)
-    total = 0
-    with connection.cursor() as cursor:
-        cursor.execute(counts_sql.sql, counts_sql.params)
-        for facet, value, count in cursor.fetchall():
-            if facet == "total":
-                total = count
-            elif facet == "-":
-                without[groups[value]] = count
-            else:
-                counts.setdefault(facet, {})[value] = count
+    cols = facets.columns(index_version())
+    text = None
+    if filters.words:
+        with connection.cursor() as cursor:
+            cursor.execute(_TEXT_SQL, [tsquery_text(filters.words)])
+            text = dict(cursor.fetchall())
+    miles = (
+        facets.miles_from(cols, filters.place.latitude, filters.place.longitude) if filters.place else None
+    )
+    masks = _masks(filters, cols, text, miles)
+    matched = _all_but(masks, cols.size)
+    total = int(matched.sum())
+    counts = _counts(filters, cols, masks, matched)
+    without = {group: int(_all_but(masks, cols.size, group).sum()) for group in masks} if total == 0 else {}
+
     rows = []
-    if total and (filters.page - 1) * PAGE_SIZE < total:
-        results_sql = _results_sql(filters, clauses)
-        rows = list(Opportunity.objects.raw(results_sql.sql, results_sql.params))
+    start = (filters.page - 1) * PAGE_SIZE
+    if total and start < total:
+        page = _ordered(filters, cols, matched, text, miles)[start : start + PAGE_SIZE]
+        page_ids = [int(cols.ids[p]) for p in page]
+        by_id = {
+            row.id: row
+            for row in Opportunity.objects.filter(id__in=page_ids).only(
+                "id", "title", "slug", "summary", "is_free", "by_arrangement", "vacancies", "last_checked_on",
+                "payment_ids", "card", "updated_at",
+            )
+        }  # fmt: skip
+        for position, listing_id in zip(page, page_ids, strict=True):
+            if listing_id in by_id:  # it may have been removed since the index was built
+                row = by_id[listing_id]
+                row.distance_miles = None if miles is None else float(miles[position])
+                rows.append(row)
     return Result(total=total, rows=rows, counts=counts, without=without, filters=filters)
 
 

@@ -169,6 +169,7 @@ def test_age_delivery_and_vacancies(client, directory):
 def test_sorting(client, directory):
     assert titles(client, sort="name") == sorted(titles(client, sort="name"))
     directory["choir"].save()  # the most recently updated
+    opportunity_index_refresh(ids=[directory["choir"].pk])
     assert titles(client, sort="updated")[0] == "Evening choir"
 
 
@@ -246,10 +247,23 @@ def test_the_number_of_queries_does_not_grow_with_the_results(client, directory)
             sessions=[(n % 7, (9, 0), (10, 0))],
         )
     opportunity_index_refresh()
+    client.get("/opportunities/")  # the first search after a change reloads the in-memory copy
     with CaptureQueriesContext(connection) as many:
         response = client.get("/opportunities/", {"interest": "sport"})
     assert response.context["result"].total == 31
     assert len(many) == len(few)
+
+
+def test_a_change_reaches_search_after_one_reload(client, directory):
+    client.get("/opportunities/")
+    listing("Brand new boccia club", interests=["sport"])
+    assert "Brand new boccia club" not in titles(client, interest="sport")  # not refreshed yet
+    opportunity_index_refresh()
+    with CaptureQueriesContext(connection) as reload:
+        assert "Brand new boccia club" in titles(client, interest="sport")
+    with CaptureQueriesContext(connection) as steady:
+        titles(client, interest="sport")
+    assert len(reload) == len(steady) + 2  # the facet values and the listings' facts
 
 
 def test_searches_are_recorded_without_the_person(client, directory, django_user_model):
