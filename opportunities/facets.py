@@ -82,10 +82,8 @@ def columns(version: str) -> Columns:
 
 
 def _load(version: str) -> Columns:
-    values_sql = " UNION ALL ".join(  # fixed table names only
-        f"SELECT '{name}', id FROM {table}"
-        for name, _, table in ARRAY_FACETS  # noqa: S608
-    )
+    selects = [f"SELECT '{name}', id FROM {table}" for name, _, table in ARRAY_FACETS]  # noqa: S608 (fixed names)
+    values_sql = " UNION ALL ".join(selects)
     with connection.cursor() as cursor:
         value_ids: dict[str, list[int]] = {name: [] for name, _, _ in ARRAY_FACETS}
         cursor.execute(f"SELECT * FROM ({values_sql}) v ORDER BY 1, 2")  # noqa: S608 (fixed table names)
