@@ -48,6 +48,7 @@ class Columns:
     ids: np.ndarray  # int64
     position_of: dict[int, int]  # listing id -> position
     matrices: dict[str, np.ndarray]  # facet -> bool (n, number of values)
+    weights: dict[str, np.ndarray]  # the same as float32, so counting is one matrix-vector product
     value_ids: dict[str, list[int]]  # facet -> the value id behind each matrix column
     slots: np.ndarray  # bool (n, 7, 3): weekday, part of day
     delivery: np.ndarray  # bool (n, 4)
@@ -126,6 +127,7 @@ def _load(version: str) -> Columns:
         ids=ids,
         position_of={int(listing_id): i for i, listing_id in enumerate(ids)},
         matrices=matrices,
+        weights={name: matrix.astype(np.float32) for name, matrix in matrices.items()},
         value_ids=value_ids,
         slots=slots.reshape(n, 7, 3),
         delivery=delivery,
@@ -147,3 +149,10 @@ def miles_from(cols: Columns, latitude: float, longitude: float) -> np.ndarray:
     dlng = np.radians(cols.longitude - longitude)
     a = np.sin(dlat / 2) ** 2 + math.cos(lat1) * np.cos(lat2) * np.sin(dlng / 2) ** 2
     return 2 * EARTH_RADIUS_MILES * np.arcsin(np.sqrt(np.clip(a, 0, 1)))
+
+
+def column_counts(weights: np.ndarray, rows: np.ndarray | None) -> np.ndarray:
+    """How many of the given rows (all rows when None) have each column set."""
+    if rows is None:
+        return weights.sum(axis=0)
+    return rows.astype(np.float32) @ weights  # BLAS: no copy of the selected rows

@@ -88,9 +88,9 @@ def tsquery_text(words: list[str]) -> str:
 
 
 _TEXT_SQL = """
-SELECT id, ts_rank_cd(search_vector, query, 1)
-FROM opportunities_opportunity, to_tsquery('english', %s) query
-WHERE status = 'published' AND search_vector @@ query
+SELECT opportunity_id, ts_rank_cd(search_vector, query, 1)
+FROM opportunities_searchtext, to_tsquery('english', %s) query
+WHERE search_vector @@ query
 """
 
 
@@ -150,27 +150,38 @@ def _counts(
     filters: Filters, cols: facets.Columns, masks: dict[str, np.ndarray], matched: np.ndarray
 ) -> dict:
     """Each option's count with the other filters kept (and access needs with the ticked ones kept)."""
+
+    def rows_for(group: str) -> np.ndarray | None:
+        # None means every listing: nothing filters these counts.
+        others = [g for g in masks if g != group]
+        if not others:
+            return None
+        return matched if group not in masks else _all_but(masks, cols.size, group)
+
     counts: dict[str, dict] = {}
     for group in (*ANY_OF, "access"):
-        rows = matched if group == "access" or group not in masks else _all_but(masks, cols.size, group)
-        sums = cols.matrices[group][rows].sum(axis=0)
-        counts[group] = {value: int(count) for value, count in zip(cols.value_ids[group], sums, strict=True)}
-    rows = matched if "when" not in masks else _all_but(masks, cols.size, "when")
-    slots = cols.slots[rows]
+        rows = (matched if masks else None) if group == "access" else rows_for(group)
+        sums = facets.column_counts(cols.weights[group], rows)
+        counts[group] = {value: int(round(c)) for value, c in zip(cols.value_ids[group], sums, strict=True)}
+    rows = rows_for("when")
+    slots = cols.slots if rows is None else cols.slots[rows]
     times = filters.times or list(range(3))
     days = filters.days or list(range(7))
     counts["day"] = dict(enumerate(int(c) for c in slots[:, :, times].any(axis=2).sum(axis=0)))
     counts["time"] = dict(enumerate(int(c) for c in slots[:, days, :].any(axis=1).sum(axis=0)))
-    rows = matched if "delivery" not in masks else _all_but(masks, cols.size, "delivery")
-    counts["delivery"] = {i + 1: int(c) for i, c in enumerate(cols.delivery[rows].sum(axis=0))}
-    rows = matched if "cost" not in masks else _all_but(masks, cols.size, "cost")
-    counts["free"] = {1: int((cols.free & rows).sum())}
-    rows = matched if "vacancies" not in masks else _all_but(masks, cols.size, "vacancies")
-    counts["vacancies"] = {1: int((cols.vacancies & rows).sum())}
+    rows = rows_for("delivery")
+    delivery = cols.delivery if rows is None else cols.delivery[rows]
+    counts["delivery"] = {i + 1: int(c) for i, c in enumerate(delivery.sum(axis=0))}
+    rows = rows_for("cost")
+    counts["free"] = {1: int(cols.free.sum() if rows is None else (cols.free & rows).sum())}
+    rows = rows_for("vacancies")
+    counts["vacancies"] = {1: int(cols.vacancies.sum() if rows is None else (cols.vacancies & rows).sum())}
     return counts
 
 
-def _ordered(filters: Filters, cols: facets.Columns, matched: np.ndarray, text, miles) -> np.ndarray:
+def _ordered(
+    filters: Filters, cols: facets.Columns, matched: np.ndarray, text, miles, end: int
+) -> np.ndarray:
     """Matching positions in the order the person asked for."""
     positions = np.flatnonzero(matched)  # already in title order
     sort = filters.effective_sort
@@ -181,7 +192,12 @@ def _ordered(filters: Filters, cols: facets.Columns, matched: np.ndarray, text, 
                 ranks[cols.position_of[listing_id]] = rank
         return positions[np.argsort(-ranks[positions], kind="stable")]
     if sort == "distance" and miles is not None:
-        return positions[np.argsort(np.nan_to_num(miles[positions], nan=np.inf), kind="stable")]
+        distances = np.nan_to_num(miles[positions], nan=np.inf)
+        wanted = min(len(positions), end)
+        if wanted < len(positions):  # only the nearest `end` need sorting
+            nearest = np.argpartition(distances, wanted - 1)[:wanted]
+            return positions[nearest[np.lexsort((positions[nearest], distances[nearest]))]]
+        return positions[np.lexsort((positions, distances))]
     if sort == "updated":
         order = cols.updated_order
         return order[matched[order]]
@@ -209,7 +225,7 @@ def search(filters: Filters) -> Result:
     rows = []
     start = (filters.page - 1) * PAGE_SIZE
     if total and start < total:
-        page = _ordered(filters, cols, matched, text, miles)[start : start + PAGE_SIZE]
+        page = _ordered(filters, cols, matched, text, miles, start + PAGE_SIZE)[start : start + PAGE_SIZE]
         page_ids = [int(cols.ids[p]) for p in page]
         by_id = {
             row.id: row

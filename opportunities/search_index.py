@@ -126,6 +126,17 @@ def opportunity_index_refresh(*, ids: Iterable[int] | None = None) -> int:
             where = "true"
         else:
             where = "id IN (" + ", ".join(str(i) for i in id_list) + ")"  # integers only
+        # The narrow text table holds published listings only.
+        cursor.execute(
+            "DELETE FROM opportunities_searchtext WHERE %(all)s OR opportunity_id = ANY(%(ids)s::bigint[])",
+            {"all": id_list is None, "ids": id_list or []},
+        )
+        cursor.execute(
+            "INSERT INTO opportunities_searchtext (opportunity_id, search_vector) "
+            "SELECT id, search_vector FROM opportunities_opportunity "
+            "WHERE status = 'published' AND (%(all)s OR id = ANY(%(ids)s::bigint[]))",
+            {"all": id_list is None, "ids": id_list or []},
+        )
         cursor.execute(_WORDS_SQL.format(where=where))
     search_index_version_bump()
     return refreshed
