@@ -60,6 +60,7 @@ class Columns:
     latitude: np.ndarray  # NaN when no venue
     longitude: np.ndarray
     updated_order: np.ndarray  # positions, most recently updated first
+    all_counts: dict | None = None  # the counts with no filters, worked out once per version
 
     @property
     def size(self) -> int:

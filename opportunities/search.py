@@ -77,20 +77,26 @@ class Result:
     filters: Filters
 
 
-def tsquery_text(words: list[str]) -> str:
+def tsquery_text(words: list[str], weights: str = "") -> str:
     """'swim art' -> '(pool | swim | swimming …) & (art | arts | craft …)': every word must be
-    found, in any of its alternatives. Only [a-z0-9] reaches here, so nothing can be injected."""
+    found, in any of its alternatives; with weights 'A', only in the title ('AB': title or
+    summary). Only [a-z0-9] reaches here, so nothing can be injected."""
+    suffix = f":{weights}" if weights else ""
     groups = []
     for word in words:
         options = [w for w in alternatives(word) if re.fullmatch(r"[a-z0-9]+", w) and w not in STOP_WORDS]
-        groups.append("(" + " | ".join(options) + ")")
+        groups.append("(" + " | ".join(option + suffix for option in options) + ")")
     return " & ".join(groups)
 
 
+# Relevance: found in the title beats found in the summary beats found further down (ties go
+# by name). Weight-restricted matches cost far less than positional ranking over thousands.
 _TEXT_SQL = """
-SELECT opportunity_id, ts_rank_cd(search_vector, query, 1)
-FROM opportunities_searchtext, to_tsquery('english', %s) query
-WHERE search_vector @@ query
+SELECT opportunity_id,
+       (search_vector @@ to_tsquery('english', %s))::int * 2
+       + (search_vector @@ to_tsquery('english', %s))::int
+FROM opportunities_searchtext
+WHERE search_vector @@ to_tsquery('english', %s)
 """
 
 
@@ -211,7 +217,10 @@ def search(filters: Filters) -> Result:
     text = None
     if filters.words:
         with connection.cursor() as cursor:
-            cursor.execute(_TEXT_SQL, [tsquery_text(filters.words)])
+            words = filters.words
+            cursor.execute(
+                _TEXT_SQL, [tsquery_text(words, "A"), tsquery_text(words, "AB"), tsquery_text(words)]
+            )
             text = dict(cursor.fetchall())
     miles = (
         facets.miles_from(cols, filters.place.latitude, filters.place.longitude) if filters.place else None
@@ -219,7 +228,12 @@ def search(filters: Filters) -> Result:
     masks = _masks(filters, cols, text, miles)
     matched = _all_but(masks, cols.size)
     total = int(matched.sum())
-    counts = _counts(filters, cols, masks, matched)
+    if masks:
+        counts = _counts(filters, cols, masks, matched)
+    else:  # the whole directory: the same for everyone until the index changes
+        if cols.all_counts is None:
+            cols.all_counts = _counts(filters, cols, masks, matched)
+        counts = cols.all_counts
     without = {group: int(_all_but(masks, cols.size, group).sum()) for group in masks} if total == 0 else {}
 
     rows = []
