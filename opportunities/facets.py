@@ -46,7 +46,6 @@ class Columns:
 
     version: str
     ids: np.ndarray  # int64
-    position_of: dict[int, int]  # listing id -> position
     matrices: dict[str, np.ndarray]  # facet -> bool (n, number of values)
     weights: dict[str, np.ndarray]  # the same as float32, so counting is one matrix-vector product
     value_ids: dict[str, list[int]]  # facet -> the value id behind each matrix column
@@ -61,6 +60,23 @@ class Columns:
     longitude: np.ndarray
     updated_order: np.ndarray  # positions, most recently updated first
     all_counts: dict | None = None  # the counts with no filters, worked out once per version
+
+    def positions(self, listing_ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Positions of the given listing ids, and which of the ids were found (vectorised)."""
+        order = self.id_order
+        sorted_ids = self.ids[order]
+        slots = np.searchsorted(sorted_ids, listing_ids)
+        slots = np.minimum(slots, max(len(sorted_ids) - 1, 0))
+        found = (sorted_ids[slots] == listing_ids) if len(sorted_ids) else np.zeros(len(listing_ids), bool)
+        return order[slots[found]], found
+
+    @property
+    def id_order(self) -> np.ndarray:
+        if self._id_order is None:
+            self._id_order = np.argsort(self.ids, kind="stable")
+        return self._id_order
+
+    _id_order: np.ndarray | None = None
 
     @property
     def size(self) -> int:
@@ -126,7 +142,6 @@ def _load(version: str) -> Columns:
     return Columns(
         version=version,
         ids=ids,
-        position_of={int(listing_id): i for i, listing_id in enumerate(ids)},
         matrices=matrices,
         weights={name: matrix.astype(np.float32) for name, matrix in matrices.items()},
         value_ids=value_ids,

@@ -106,16 +106,11 @@ def index_version() -> str:
     return SearchIndexVersion.objects.filter(pk=1).values_list("version", flat=True).first() or "empty"
 
 
-def _masks(
-    filters: Filters, cols: facets.Columns, text: dict[int, float] | None, miles
-) -> dict[str, np.ndarray]:
-    """One boolean mask per active filter group."""
+def _masks(filters: Filters, cols: facets.Columns, text: np.ndarray | None, miles) -> dict[str, np.ndarray]:
+    """One boolean mask per active filter group. `text` is each listing's relevance, -1 if no match."""
     masks: dict[str, np.ndarray] = {}
     if text is not None:
-        mask = np.zeros(cols.size, dtype=bool)
-        positions = [cols.position_of[i] for i in text if i in cols.position_of]
-        mask[positions] = True
-        masks["q"] = mask
+        masks["q"] = text >= 0
     if miles is not None and filters.distance:
         masks["distance"] = np.nan_to_num(miles, nan=np.inf) <= filters.distance
     for group in (*ANY_OF, "access"):
@@ -191,12 +186,8 @@ def _ordered(
     """Matching positions in the order the person asked for."""
     positions = np.flatnonzero(matched)  # already in title order
     sort = filters.effective_sort
-    if sort == "relevance" and text:
-        ranks = np.zeros(cols.size)
-        for listing_id, rank in text.items():
-            if listing_id in cols.position_of:
-                ranks[cols.position_of[listing_id]] = rank
-        return positions[np.argsort(-ranks[positions], kind="stable")]
+    if sort == "relevance" and text is not None:
+        return positions[np.argsort(-text[positions], kind="stable")]
     if sort == "distance" and miles is not None:
         distances = np.nan_to_num(miles[positions], nan=np.inf)
         wanted = min(len(positions), end)
@@ -221,7 +212,11 @@ def search(filters: Filters) -> Result:
             cursor.execute(
                 _TEXT_SQL, [tsquery_text(words, "A"), tsquery_text(words, "AB"), tsquery_text(words)]
             )
-            text = dict(cursor.fetchall())
+            found = np.array(cursor.fetchall(), dtype=np.int64).reshape(-1, 2)
+        # Each listing's relevance (2 title, 1 summary, 0 elsewhere), or -1 where the words are not found.
+        text = np.full(cols.size, -1, dtype=np.int8)
+        positions, known = cols.positions(found[:, 0])
+        text[positions] = found[known, 1]
     miles = (
         facets.miles_from(cols, filters.place.latitude, filters.place.longitude) if filters.place else None
     )
