@@ -92,11 +92,14 @@ def tsquery_text(words: list[str], weights: str = "") -> str:
 # Relevance: found in the title beats found in the summary beats found further down (ties go
 # by name). Weight-restricted matches cost far less than positional ranking over thousands.
 _TEXT_SQL = """
-SELECT opportunity_id,
-       (search_vector @@ to_tsquery('english', %s))::int * 2
-       + (search_vector @@ to_tsquery('english', %s))::int
-FROM opportunities_searchtext
-WHERE search_vector @@ to_tsquery('english', %s)
+SELECT coalesce(array_agg(opportunity_id), '{}'), coalesce(array_agg(relevance), '{}')
+FROM (
+    SELECT opportunity_id,
+           (search_vector @@ to_tsquery('english', %s))::int * 2
+           + (search_vector @@ to_tsquery('english', %s))::int AS relevance
+    FROM opportunities_searchtext
+    WHERE search_vector @@ to_tsquery('english', %s)
+) matches
 """
 
 
@@ -212,11 +215,11 @@ def search(filters: Filters) -> Result:
             cursor.execute(
                 _TEXT_SQL, [tsquery_text(words, "A"), tsquery_text(words, "AB"), tsquery_text(words)]
             )
-            found = np.array(cursor.fetchall(), dtype=np.int64).reshape(-1, 2)
+            listing_ids, relevance = cursor.fetchone()  # two arrays in one row: cheap to carry
         # Each listing's relevance (2 title, 1 summary, 0 elsewhere), or -1 where the words are not found.
         text = np.full(cols.size, -1, dtype=np.int8)
-        positions, known = cols.positions(found[:, 0])
-        text[positions] = found[known, 1]
+        positions, known = cols.positions(np.array(listing_ids, dtype=np.int64))
+        text[positions] = np.array(relevance, dtype=np.int8)[known]
     miles = (
         facets.miles_from(cols, filters.place.latitude, filters.place.longitude) if filters.place else None
     )

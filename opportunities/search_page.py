@@ -6,6 +6,8 @@ from decimal import Decimal
 from urllib.parse import urlencode
 
 from django.http import QueryDict
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 
 from places.maps import legend, shade_for, ward_map
 
@@ -61,6 +63,30 @@ class Section:
     @property
     def any_checked(self) -> bool:
         return any(o.checked for o in self.options)
+
+    @property
+    def options_html(self) -> str:
+        """The checkboxes, built here rather than in a template loop: the page has ~140 of them.
+        The first carries the group's own name as its id, so error-summary links land on it."""
+        return format_html_join(
+            "\n",
+            '<div class="govuk-checkboxes__item">'
+            '<input class="govuk-checkboxes__input" id="{0}" name="{1}" type="checkbox" value="{2}"{3}>'
+            '<label class="govuk-label govuk-checkboxes__label" for="{0}">{4} <span class="dw-count">({5}'
+            '<span class="govuk-visually-hidden"> {6}</span>)</span></label></div>',
+            (
+                (
+                    self.name if i == 0 else f"{self.name}-{i + 1}",
+                    self.name,
+                    option.value,
+                    mark_safe(" checked") if option.checked else "",  # noqa: S308 (a constant)
+                    option.label,
+                    option.count,
+                    "result" if option.count == 1 else "results",
+                )
+                for i, option in enumerate(self.options)
+            ),
+        )
 
 
 def filter_sections(form, result: Result, terms: Terms) -> list[Section]:
@@ -237,6 +263,29 @@ class MapWard:
     chosen: bool
 
 
+def _map_links_html(wards: list[MapWard]) -> str:
+    return format_html_join(
+        "",
+        '<a href="{0}" aria-label="{1}: {2} {3} to do">'
+        '<path d="{4}" fill="{5}"{6}><title>{1}: {2}</title></path></a>',
+        (
+            (w.url, w.name, w.count, "thing" if w.count == 1 else "things", w.path, w.colour,
+             mark_safe(' class="dw-map__chosen"') if w.chosen else "")  # noqa: S308 (a constant)
+            for w in wards
+        ),
+    )  # fmt: skip
+
+
+def _map_rows_html(wards: list[MapWard]) -> str:
+    return format_html_join(
+        "\n",
+        '<tr class="govuk-table__row"><th scope="row" class="govuk-table__header">'
+        '<a class="govuk-link" href="{0}">{1}</a></th>'
+        '<td class="govuk-table__cell govuk-table__cell--numeric">{2}</td></tr>',
+        ((w.url, w.name, f"{w.count:,}") for w in wards),
+    )
+
+
 def map_context(params: QueryDict, result: Result, terms: Terms, chosen_wards: list[str]) -> dict:
     by_code = {}
     wards = {t.name: t for t in terms.wards}
@@ -252,12 +301,14 @@ def map_context(params: QueryDict, result: Result, terms: Terms, chosen_wards: l
             shape.name, term.slug, count, shade_for(count, highest), shape.path,
             url_with(params, add=("ward", term.slug)), term.slug in chosen_wards,
         )  # fmt: skip
+    wards = list(by_code.values())
     return {
         "width": shapes.width,
         "height": shapes.height,
-        "wards": list(by_code.values()),
+        "wards": wards,
+        "links_html": _map_links_html(wards),
+        "rows_html": _map_rows_html(sorted(wards, key=lambda w: (-w.count, w.name))),
         "legend": legend(highest),
-        "busiest": sorted(by_code.values(), key=lambda w: (-w.count, w.name)),
     }
 
 

@@ -5,7 +5,7 @@ import pytest
 
 from opportunities.models import Feature, Interest, PaymentRoute
 from opportunities.search_index import opportunity_index_refresh
-from tests.browser.conftest import assert_accessible
+from tests.browser.conftest import ARTIFACTS, assert_accessible
 from tests.factories import CostFactory, OpportunityFactory, SessionFactory, VenueFactory
 
 pytestmark = pytest.mark.browser
@@ -81,3 +81,16 @@ def test_pages_reflow_on_a_small_phone_without_sideways_scrolling(page, opportun
     page.goto(opportunity.get_absolute_url() if path == "detail" else path)
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at 320px wide"
+
+
+def test_the_detail_page_prints_on_one_or_two_pages(page, opportunity):
+    page.goto(opportunity.get_absolute_url())
+    page.emulate_media(media="print")
+    # The site's navigation, footer and report link are not printed; the facts are.
+    assert not page.locator(".govuk-footer").is_visible()
+    assert not page.get_by_role("link", name="Report a problem with this listing").is_visible()
+    assert page.get_by_role("heading", name="When").is_visible()
+    pdf = page.pdf(format="A4", print_background=False)
+    pages = pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages")
+    assert 1 <= pages <= 2, f"the detail page prints on {pages} pages"
+    (ARTIFACTS / "detail-print.pdf").write_bytes(pdf)
