@@ -10,7 +10,7 @@ same run, measures two floors to compare against:
 * the framework floor: a trivial view behind the same middleware and client.
 
 It prints a table, writes every figure to bench/results.json and the EXPLAIN (ANALYZE, BUFFERS)
-plans of two representative searches at 100,000 to bench/plans/.
+plans of three representative searches at 100,000 to bench/plans/.
 
 The parent process prepares one child process per size, because the settings choose the
 database (DAYWELL_DATA_DIR or DATABASE_URL) once, when Django starts.
@@ -46,7 +46,7 @@ BUDGET_SECONDS = 30.0
 MIN_REQUESTS = 20
 SEED = 20261122
 PLANS_AT = 100_000
-PLAN_KINDS = ("postcode-distance", "interest-access-payment-day")
+PLAN_KINDS = ("text", "postcode-distance", "interest-access-payment-day")
 
 # Targets from the issue.
 TARGET_P95_MS = 100.0
