@@ -8,7 +8,7 @@ from providers.models import Venue
 from . import search_page
 from .forms import DISTANCES, SORTS, ListingReportForm, SearchForm
 from .models import Opportunity, SearchLog
-from .search import filters_from_form, search
+from .search import PAGE_SIZE, filters_from_form, search
 from .spelling import spelling_suggestion
 from .terms import search_terms
 
@@ -62,8 +62,8 @@ def opportunity_list(request):
         "distances": DISTANCES,
         "sorts": SORTS,
         "sort": filters.effective_sort,
-        "first": (page - 1) * 20 + 1,
-        "last": (page - 1) * 20 + len(result.rows),
+        "first": (page - 1) * PAGE_SIZE + 1,
+        "last": (page - 1) * PAGE_SIZE + len(result.rows),
     }
     return render(request, "opportunities/opportunity_list.html", context)
 
