@@ -125,7 +125,7 @@ class SearchForm(forms.Form):
         text = self.cleaned_data["age"].strip()
         if not text:
             return None
-        if not text.isdigit() or not 0 < int(text) <= 120:
+        if not text.isdecimal() or len(text) > 3 or not 0 < int(text) <= 120:
             raise forms.ValidationError("Age must be a whole number of years, like 34")
         return int(text)
 

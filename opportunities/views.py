@@ -14,7 +14,8 @@ from .terms import search_terms
 
 
 def _page_number(text: str) -> int:
-    return int(text) if text.isdigit() and 0 < int(text) < 100_000 else 1
+    # isdecimal, not isdigit: "²" is a digit that int() cannot read.
+    return int(text) if text.isdecimal() and len(text) < 6 and int(text) > 0 else 1
 
 
 @require_safe

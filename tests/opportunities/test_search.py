@@ -339,3 +339,22 @@ def test_markup_and_sql_in_parameters_are_harmless(client, directory):
     assert response.status_code == 200
     assert "<script>alert(1)</script>" not in response.content.decode()
     assert Opportunity.objects.count() == 5
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"page": "²"},  # str.isdigit() says yes, int() says no
+        {"page": "١"},
+        {"age": "²"},
+        {"age": "٣٤"},
+        {"distance": "1e-400", "postcode": "B13"},
+        {"distance": "0.0000001", "postcode": "B13"},
+        {"max_cost": "1e400"},
+        {"max_cost": "NaN"},
+        {"postcode": ["B13", "B1 1AA"]},
+        {"page": "99999999999999999999999"},
+    ],
+)
+def test_odd_numbers_never_cause_a_server_error(client, directory, params):
+    assert client.get("/opportunities/", params).status_code in (200, 404)

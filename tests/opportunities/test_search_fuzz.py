@@ -13,7 +13,8 @@ PARAMETERS = ["q", "postcode", "distance", "ward", "constituency", "interest", "
               "free", "max_cost", "day", "time", "age", "delivery", "vacancies", "sort", "page"]  # fmt: skip
 PLAUSIBLE = ["sport", "moseley", "ladywood", "step-free", "direct-payment", "autism", "mon", "sat", "evening",
              "venue", "online", "1", "0", "3", "10", "-5", "1e309", "NaN", "inf", "B13 8JP", "b13", "SW1A 1AA",
-             "relevance", "distance", "name", "updated", "99999999999999999999", "£5", "5.555", "true"]  # fmt: skip
+             "relevance", "distance", "name", "updated", "99999999999999999999", "£5", "5.555", "true",
+             "²", "١٢", "½", "٣٤", "1e-400", "-0"]  # fmt: skip
 nasty_text = st.text(
     alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"])
     | st.sampled_from(["\x00", "'", '"', "%", "\\"]),
