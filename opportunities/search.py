@@ -194,9 +194,12 @@ def _ordered(
     if sort == "distance" and miles is not None:
         distances = np.nan_to_num(miles[positions], nan=np.inf)
         wanted = min(len(positions), end)
-        if wanted < len(positions):  # only the nearest `end` need sorting
-            nearest = np.argpartition(distances, wanted - 1)[:wanted]
-            return positions[nearest[np.lexsort((positions[nearest], distances[nearest]))]]
+        if 0 < wanted < len(positions):
+            # Only the nearest need sorting: everything no further than the wanted-th distance,
+            # ties included, so that every page cuts the same (distance, name) order.
+            furthest = np.partition(distances, wanted - 1)[wanted - 1]
+            near = np.flatnonzero(distances <= furthest)
+            return positions[near[np.lexsort((positions[near], distances[near]))]]
         return positions[np.lexsort((positions, distances))]
     if sort == "updated":
         order = cols.updated_order
@@ -249,7 +252,8 @@ def search(filters: Filters) -> Result:
         for position, listing_id in zip(page, page_ids, strict=True):
             if listing_id in by_id:  # it may have been removed since the index was built
                 row = by_id[listing_id]
-                row.distance_miles = None if miles is None else float(miles[position])
+                distance = None if miles is None else float(miles[position])
+                row.distance_miles = None if distance is None or np.isnan(distance) else distance
                 rows.append(row)
     return Result(total=total, rows=rows, counts=counts, without=without, filters=filters)
 

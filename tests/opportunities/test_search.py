@@ -358,3 +358,27 @@ def test_markup_and_sql_in_parameters_are_harmless(client, directory):
 )
 def test_odd_numbers_never_cause_a_server_error(client, directory, params):
     assert client.get("/opportunities/", params).status_code in (200, 404)
+
+
+def test_nearest_first_pages_show_every_listing_once_even_with_ties(client, directory):
+    # 45 listings at the same two venues (ties at every page boundary) and some with no venue.
+    for n in range(30):
+        listing(f"Same hall club {n:02d}", where=MOSELEY)
+    for n in range(10):
+        listing(f"City club {n:02d}", where=CITY)
+    for n in range(5):
+        listing(f"Home visit {n}", where=None)
+    opportunity_index_refresh()
+    seen = []
+    for page in (1, 2, 3):
+        response = client.get("/opportunities/", {"postcode": "B13 8JP", "sort": "distance", "page": page})
+        cards = response.context["cards"]
+        seen += [card["title"] for card in cards]
+        for card in cards:
+            assert card["distance"] is None or card["distance"] >= 0
+            assert "nan" not in response.content.decode().split(card["title"])[1][:300]
+    assert len(seen) == len(set(seen)) == response.context["result"].total == 49
+    distances = [c["distance"] for p in (1, 2, 3) for c in client.get(
+        "/opportunities/", {"postcode": "B13 8JP", "sort": "distance", "page": p}).context["cards"]]  # fmt: skip
+    known = [d for d in distances if d is not None]
+    assert known == sorted(known) and distances[-1] is None  # no venue comes last
