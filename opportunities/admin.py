@@ -11,8 +11,7 @@ from .models import (
     SearchLog,
     Session,
 )
-from .search_index import opportunity_index_refresh
-from .terms import search_terms_forget
+from .search_index import opportunity_index_refresh, search_index_version_bump
 
 
 @admin.register(Interest, AudienceGroup, PaymentRoute)
@@ -22,10 +21,19 @@ class ReferenceTermAdmin(admin.ModelAdmin):
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
 
+    # A term's name is in every listing's search text and its id in their facts: refresh all
+    # (rare, and a few seconds at 100,000 listings). The refresh moves the index version on.
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
-        opportunity_index_refresh()  # names appear in every listing's search text; rare
-        search_terms_forget()
+        opportunity_index_refresh()
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        opportunity_index_refresh()
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        opportunity_index_refresh()
 
 
 @admin.register(Feature)
@@ -60,6 +68,15 @@ class OpportunityAdmin(admin.ModelAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         opportunity_index_refresh(ids=[form.instance.pk])
+
+    # A deleted listing has nothing left to refresh, but search must stop showing it.
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        search_index_version_bump()
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        search_index_version_bump()
 
     fieldsets = (
         (

@@ -70,9 +70,9 @@ class SearchForm(forms.Form):
         "delivery": "We did not recognise where it happens",
     }
 
-    def __init__(self, data=None, **kwargs):
+    def __init__(self, data=None, terms=None, **kwargs):
         super().__init__(data, **kwargs)
-        terms = search_terms()
+        terms = terms or search_terms()
         for field, kind in TERM_FIELDS.items():
             self.fields[field].choices = [(t.slug, t.name) for t in getattr(terms, kind)]
         self.place = None

@@ -207,10 +207,10 @@ def _ordered(
     return positions
 
 
-def search(filters: Filters) -> Result:
+def search(filters: Filters, version: str | None = None) -> Result:
     from .models import Opportunity
 
-    cols = facets.columns(index_version())
+    cols = facets.columns(version or index_version())
     text = None
     if filters.words:
         with connection.cursor() as cursor:

@@ -1,5 +1,6 @@
 """The council's reference lists as search needs them, cached so a search page need not ask
-the database for them each time (they change rarely; the admin clears the cache on change)."""
+the database for them each time. The cache is keyed by the search index's version, which every
+change to the lists moves on, so every process sees a change at once."""
 
 from dataclasses import dataclass
 
@@ -33,16 +34,24 @@ class Terms:
         return {term.id: term for term in getattr(self, kind)}
 
 
-def search_terms() -> Terms:
-    terms = cache.get(CACHE_KEY)
+def search_terms(version: str | None = None) -> Terms:
+    if version is None:
+        from .search import index_version
+
+        version = index_version()
+    key = f"{CACHE_KEY}:{version}"
+    terms = cache.get(key)
     if terms is None:
         terms = _load()
-        cache.set(CACHE_KEY, terms, CACHE_SECONDS)
+        cache.set(key, terms, CACHE_SECONDS)
     return terms
 
 
 def search_terms_forget() -> None:
-    cache.delete(CACHE_KEY)
+    """The lists have changed: move the index version on, so every process reloads them."""
+    from .search_index import search_index_version_bump
+
+    search_index_version_bump()
 
 
 def _load() -> Terms:

@@ -8,7 +8,7 @@ from providers.models import Venue
 from . import search_page
 from .forms import DISTANCES, SORTS, ListingReportForm, SearchForm
 from .models import Opportunity, SearchLog
-from .search import PAGE_SIZE, filters_from_form, search
+from .search import PAGE_SIZE, filters_from_form, index_version, search
 from .spelling import spelling_suggestion
 from .terms import search_terms
 
@@ -21,12 +21,13 @@ def _page_number(text: str) -> int:
 @require_safe
 def opportunity_list(request):
     """Search and browse published opportunities. Every filter is a GET parameter."""
-    terms = search_terms()
-    form = SearchForm(request.GET)
+    version = index_version()  # one small query: is this process's copy of the index current?
+    terms = search_terms(version)
+    form = SearchForm(request.GET, terms=terms)
     form.is_valid()  # fields with errors are left out of the search; the rest still runs
     page = _page_number(request.GET.get("page", ""))
     filters = filters_from_form(form, terms, page)
-    result = search(filters)
+    result = search(filters, version)
     if page > 1 and not result.rows:
         raise Http404("There is no such page of results")
 

@@ -43,3 +43,17 @@ class VenueAdmin(admin.ModelAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         opportunity_index_refresh(ids=form.instance.opportunities.values_list("id", flat=True))
+
+    def delete_model(self, request, obj):
+        affected = list(obj.opportunities.values_list("id", flat=True))
+        super().delete_model(request, obj)
+        opportunity_index_refresh(ids=affected)
+
+    def delete_queryset(self, request, queryset):
+        affected = list(
+            queryset.model.opportunities.through.objects.filter(venue__in=queryset).values_list(
+                "opportunity_id", flat=True
+            )
+        )
+        super().delete_queryset(request, queryset)
+        opportunity_index_refresh(ids=affected)
