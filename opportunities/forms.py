@@ -20,6 +20,7 @@ SORTS = [("relevance", "Best match"), ("distance", "Nearest first"), ("name", "N
 TERM_FIELDS = {"ward": "wards", "constituency": "constituencies", "interest": "interests",
                "access": "features", "group": "groups", "payment": "payments"}  # fmt: skip
 MAX_QUERY_LENGTH = 200
+MIN_MILES = Decimal("0.1")
 MAX_MILES = 50
 
 
@@ -56,7 +57,7 @@ class SearchForm(forms.Form):
     age = forms.CharField(required=False, label="Age of the person")
     delivery = KnownValuesField(required=False, label="Where it happens", choices=DELIVERY)
     vacancies = forms.BooleanField(required=False, label="Only places taking new people")
-    sort = forms.ChoiceField(required=False, choices=SORTS, label="Sort by")
+    sort = forms.CharField(required=False, label="Sort by")
 
     UNKNOWN_MESSAGES = {
         "ward": "We could not find the ward",
@@ -103,9 +104,14 @@ class SearchForm(forms.Form):
             miles = Decimal(text)
         except ArithmeticError:
             raise forms.ValidationError("Distance must be a number of miles, like 3") from None
-        if not miles.is_finite() or miles <= 0 or miles > MAX_MILES:
-            raise forms.ValidationError(f"Distance must be between 0 and {MAX_MILES} miles")
+        if not miles.is_finite() or miles < MIN_MILES or miles > MAX_MILES:
+            raise forms.ValidationError(f"Distance must be between {MIN_MILES} and {MAX_MILES} miles")
         return float(miles)
+
+    def clean_sort(self):
+        # An unknown order is not worth an error: the page simply uses its usual order.
+        sort = self.cleaned_data["sort"]
+        return sort if sort in dict(SORTS) else ""
 
     def clean_max_cost(self):
         text = self.cleaned_data["max_cost"].strip().lstrip("£")

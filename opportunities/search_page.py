@@ -59,6 +59,7 @@ class Section:
     options: list[Option]
     hint: str = ""
     long: bool = False  # shown folded in a details element unless something is ticked
+    error: str = ""
 
     @property
     def any_checked(self) -> bool:
@@ -114,7 +115,8 @@ def filter_sections(form, result: Result, terms: Terms) -> list[Section]:
             hint,
         )  # fmt: skip
 
-    return [
+    errors = dict(form.messages())
+    sections = [
         terms_section("interest", "interests", "What do you enjoy?", "Choose any"),
         terms_section(
             "access",
@@ -131,6 +133,9 @@ def filter_sections(form, result: Result, terms: Terms) -> list[Section]:
         terms_section("constituency", "constituencies", "Area of Birmingham", long=True),
         terms_section("ward", "wards", "Ward", long=True),
     ]
+    for section in sections:
+        section.error = errors.get(section.name, "")
+    return sections
 
 
 # --- Active filters ---------------------------------------------------------------------------
@@ -385,3 +390,14 @@ def log_filters(form) -> dict:
         if data.get("distance"):
             logged["distance"] = data["distance"]
     return logged
+
+
+def loggable_words(words: list[str]) -> str:
+    """The search words worth keeping for insight: only words the directory itself uses (or
+    their known synonyms), never numbers, names, phone numbers or postcodes someone typed."""
+    from .models import SearchWord
+    from .synonyms import alternatives
+
+    plain = [w for w in words if w.isalpha()]
+    known = set(SearchWord.objects.filter(word__in=plain).values_list("word", flat=True)) if plain else set()
+    return " ".join(w for w in plain if w in known or alternatives(w) != [w])[:200]

@@ -43,7 +43,7 @@ def opportunity_list(request):
     if page == 1:
         SearchLog.objects.create(
             filters=search_page.log_filters(form),
-            words=" ".join(filters.words)[:200],
+            words=search_page.loggable_words(filters.words),
             result_count=result.total,
             ward=form.place.ward if form.place and form.cleaned_data.get("postcode") else None,
         )

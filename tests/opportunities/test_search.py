@@ -272,6 +272,7 @@ def test_searches_are_recorded_without_the_person(client, directory, django_user
     log = SearchLog.objects.get()
     assert log.result_count == 1
     assert log.filters == {"interest": ["sport"], "age_band": "30s", "postcode_area": "B13", "distance": 3.0}
+    assert log.words == ""
     assert log.ward.slug == "moseley"
     assert "8JP" not in str(log.filters)
     assert not [
@@ -313,7 +314,7 @@ def test_bad_input_gets_a_clear_message_and_the_rest_of_the_search(client, direc
 
 def test_every_error_summary_link_points_at_something_on_the_page(client, directory):
     params = {"postcode": "zz", "distance": "-1", "age": "x", "max_cost": "y", "interest": "nope", "access": "nah",
-              "day": "someday", "q": "y" * 300}  # fmt: skip
+              "day": "someday", "q": "y" * 300, "sort": "bogus"}  # fmt: skip
     html = client.get("/opportunities/", params).content.decode()
     import re
 
@@ -383,3 +384,19 @@ def test_nearest_first_pages_show_every_listing_once_even_with_ties(client, dire
         "/opportunities/", {"postcode": "B13 8JP", "sort": "distance", "page": p}).context["cards"]]  # fmt: skip
     known = [d for d in distances if d is not None]
     assert known == sorted(known) and distances[-1] is None  # no venue comes last
+
+
+def test_only_the_directory_s_own_words_are_recorded(client, directory):
+    client.get("/opportunities/", {"q": "swimming near B13 8JP for John Smith 07700 900123"})
+    assert SearchLog.objects.get().words == "swimming"
+
+
+def test_a_tiny_distance_is_refused_not_ignored(client, directory):
+    html = client.get("/opportunities/", {"postcode": "B13", "distance": "1e-400"}).content.decode()
+    assert "Distance must be between 0.1 and 50 miles" in html
+
+
+def test_an_unknown_value_is_shown_beside_its_checkboxes(client, directory):
+    html = client.get("/opportunities/", {"interest": "knitting-nope"}).content.decode()
+    assert 'id="interest-error"' in html
+    assert "We could not find the interest" in html.split('id="interest-error"')[1][:200]

@@ -21,7 +21,8 @@ def titles(client, **params):
 
 
 def test_a_listing_deleted_in_the_admin_leaves_search(officer_client):
-    kept, gone = OpportunityFactory(title="Kept club"), OpportunityFactory(title="Gone club")
+    OpportunityFactory(title="Kept club")
+    gone = OpportunityFactory(title="Gone club")
     opportunity_index_refresh()
     assert set(titles(officer_client)) == {"Kept club", "Gone club"}
     response = officer_client.post(f"/admin/opportunities/opportunity/{gone.pk}/delete/", {"post": "yes"})
@@ -46,7 +47,12 @@ def test_a_renamed_interest_is_searchable_by_its_new_slug(officer_client):
     games = Interest.objects.get(slug="games")
     response = officer_client.post(
         f"/admin/opportunities/interest/{games.pk}/change/",
-        {"name": "Games and puzzles", "slug": "games-puzzles", "description": games.description, "position": 15},
+        {
+            "name": "Games and puzzles",
+            "slug": "games-puzzles",
+            "description": games.description,
+            "position": 15,
+        },
     )
     assert response.status_code == 302, response.content.decode()[:500]
     assert titles(officer_client, interest="games-puzzles") == ["Board game club"]
