@@ -225,6 +225,8 @@ def test_the_number_of_queries_is_the_same_whatever_the_search(client, directory
             "day": "sat",
         },
         {"q": "choir", "ward": ["moseley", "ladywood"], "free": "1", "age": "40", "delivery": "venue"},
+        {"q": "swim", "postcode": "B13 8JP", "distance": "5", "interest": "sport"},
+        {"q": "swiming", "postcode": "B13 8JP"},  # nothing found: the spelling look-up instead of cards
     ]
     client.get("/opportunities/")  # warm the reference-data cache
     counts = []
