@@ -14,15 +14,11 @@ from .models import (
 from .search_index import opportunity_index_refresh, search_index_version_bump
 
 
-@admin.register(Interest, AudienceGroup, PaymentRoute)
-class ReferenceTermAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug", "position"]
-    list_editable = ["position"]
-    search_fields = ["name", "slug"]
-    prepopulated_fields = {"slug": ["name"]}
+class RefreshesWholeSearchIndex:
+    """For reference data whose names or ids are in every listing's search facts (terms, wards,
+    constituencies): refresh every listing after a change. Rare, and a few seconds at 100,000
+    listings; the refresh moves the index version on, so every process sees it."""
 
-    # A term's name is in every listing's search text and its id in their facts: refresh all
-    # (rare, and a few seconds at 100,000 listings). The refresh moves the index version on.
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         opportunity_index_refresh()
@@ -34,6 +30,14 @@ class ReferenceTermAdmin(admin.ModelAdmin):
     def delete_queryset(self, request, queryset):
         super().delete_queryset(request, queryset)
         opportunity_index_refresh()
+
+
+@admin.register(Interest, AudienceGroup, PaymentRoute)
+class ReferenceTermAdmin(RefreshesWholeSearchIndex, admin.ModelAdmin):
+    list_display = ["name", "slug", "position"]
+    list_editable = ["position"]
+    search_fields = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Feature)

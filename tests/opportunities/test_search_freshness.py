@@ -56,3 +56,19 @@ def test_a_renamed_interest_is_searchable_by_its_new_slug(officer_client):
     )
     assert response.status_code == 302, response.content.decode()[:500]
     assert titles(officer_client, interest="games-puzzles") == ["Board game club"]
+
+
+def test_a_renamed_ward_shows_on_result_cards(officer_client):
+    OpportunityFactory(title="Ward club", venues=[VenueFactory()])
+    opportunity_index_refresh()
+    from places.models import Ward
+
+    moseley = Ward.objects.get(slug="moseley")
+    response = officer_client.post(
+        f"/admin/places/ward/{moseley.pk}/change/",
+        {"code": moseley.code, "name": "Moseley Village", "slug": "moseley", "constituency": moseley.constituency_id,
+         "latitude": moseley.latitude, "longitude": moseley.longitude, "area_km2": moseley.area_km2 or ""},
+    )  # fmt: skip
+    assert response.status_code == 302, response.content.decode()[:500]
+    cards = officer_client.get("/opportunities/").context["cards"]
+    assert cards[0]["ward"] == "Moseley Village"
