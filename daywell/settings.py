@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "providers",
     "opportunities",
     "citizens",
+    "council",
 ]
 
 MIDDLEWARE = [
@@ -108,12 +109,16 @@ if not _database.get("HOST") and "host" in _database["OPTIONS"]:
     # A Unix socket folder given as ?host=/path arrives as an option; Django expects it as HOST.
     _database["HOST"] = _database["OPTIONS"].pop("host")
 _database["OPTIONS"].setdefault("connect_timeout", 5)
+if os.environ.get("DAYWELL_TEST_DB_NAME"):
+    # Lets two test runs share one server without emptying each other's test database.
+    _database["TEST"] = {"NAME": os.environ["DAYWELL_TEST_DB_NAME"]}
 DATABASES = {"default": _database}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Accounts -------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
-LOGIN_URL = "admin:login"
+LOGIN_URL = "accounts:sign-in"
+LOGIN_REDIRECT_URL = "accounts:home"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -178,6 +183,16 @@ SERVICE_NAME = "Daywell"
 COUNCIL_NAME = "Birmingham City Council"
 ADULT_SOCIAL_CARE_PHONE = "0121 303 1234"
 PHASE = "beta"
+# Where the site is reached, for links in emails (no trailing slash).
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The council team's shared inbox for listings to review and problems reported (optional:
+# council officers' own addresses are always used).
+COUNCIL_REVIEW_EMAIL = os.environ.get("COUNCIL_REVIEW_EMAIL", "")
+# Freshness: a reminder after this many days without a check; hidden from search after the second.
+FRESHNESS_REMINDER_DAYS = 182
+FRESHNESS_HIDE_DAYS = 365
+STILL_CURRENT_LINK_DAYS = 90
+INVITATION_DAYS = 14
 
 LOGGING = {
     "version": 1,

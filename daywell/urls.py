@@ -13,8 +13,12 @@ urlpatterns = [
     path("privacy/", views.page, {"template": "pages/privacy.html"}, name="privacy"),
     path("cookies/", views.page, {"template": "pages/cookies.html"}, name="cookies"),
     path("opportunities/", include("opportunities.urls")),
+    path("account/", include("accounts.urls")),
+    path("provider/", include("providers.urls")),
+    path("council/", include("council.urls")),
     path("admin/", admin.site.urls),
 ]
 
+handler403 = "daywell.views.permission_denied"
 handler404 = "daywell.views.page_not_found"
 handler500 = "daywell.views.server_error"

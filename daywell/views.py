@@ -18,6 +18,10 @@ def page(request, template):
     return render(request, template)
 
 
+def permission_denied(request, exception):
+    return render(request, "403.html", status=403)
+
+
 def page_not_found(request, exception):
     return render(request, "404.html", status=404)
 

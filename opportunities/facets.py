@@ -25,7 +25,7 @@ SELECT id, interest_ids, feature_ids, audience_ids, payment_ids, ward_ids, const
        delivery, is_free, vacancies = 'yes', cost_per_session, min_age, max_age, latitude, longitude,
        extract(epoch FROM updated_at)
 FROM opportunities_opportunity
-WHERE status = 'published'
+WHERE status = 'published' AND hidden_as_stale_on IS NULL
 ORDER BY title, id
 """
 

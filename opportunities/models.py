@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
@@ -64,6 +65,15 @@ class OpportunityQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Opportunity.Status.PUBLISHED)
 
+    def listed(self):
+        """Published and shown in search: not hidden for going a year without a check."""
+        return self.published().filter(hidden_as_stale_on__isnull=True)
+
+    def editable_by(self, user):
+        from providers.models import Provider
+
+        return self.filter(provider__in=Provider.objects.editable_by(user))
+
 
 class Opportunity(models.Model):
     """Something to do during the day (ORUK: service)."""
@@ -123,6 +133,13 @@ class Opportunity(models.Model):
         help_text="Where it happens: one or more of venue, community, home, online.",
     )
     venues = models.ManyToManyField("providers.Venue", blank=True, related_name="opportunities")
+    areas = models.ManyToManyField(
+        "places.Ward",
+        blank=True,
+        related_name="+",
+        verbose_name="areas covered",
+        help_text="Wards covered by a service that comes to people (a Personal Assistant, for example).",
+    )
     by_arrangement = models.BooleanField(
         default=False, help_text="Times are agreed with each person rather than fixed."
     )
@@ -137,7 +154,20 @@ class Opportunity(models.Model):
     contact_phone = models.CharField(max_length=40, blank=True)
     website = models.URLField(blank=True)
 
+    closed_until = models.DateField(
+        "temporarily closed until", null=True, blank=True, help_text="Open again on this date."
+    )
+    photo = models.ForeignKey(
+        "opportunities.Photo", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
     last_checked_on = models.DateField(null=True, blank=True)
+    hidden_as_stale_on = models.DateField(
+        null=True, blank=True, help_text="Hidden from search because nobody had checked it for a year."
+    )
+    # Optimistic locking: bumped by every saved edit of the listing's content, so an editor who
+    # started from an older version is refused rather than overwriting a colleague's work.
+    content_revision = models.PositiveIntegerField(default=0)
     published_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -302,7 +332,7 @@ class SearchWord(models.Model):
 
 
 class ListingReport(models.Model):
-    """Someone told us a listing is wrong. Kept for the council (and, later, the provider)."""
+    """Someone told us a listing is wrong. Goes to the provider and to the council's queue."""
 
     class Problem(models.TextChoices):
         OUT_OF_DATE = "out_of_date", "The details are out of date"
@@ -321,6 +351,11 @@ class ListingReport(models.Model):
     email = models.EmailField("email address", blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
     created_at = models.DateTimeField(auto_now_add=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    resolution = models.TextField("what was done", blank=True)
 
     class Meta:
         ordering = ["-created_at"]
@@ -353,3 +388,161 @@ class SearchText(models.Model):
 
     def __str__(self):
         return str(self.opportunity_id)
+
+
+# --- Provider edits, the council's approval and a listing's history ------------------------------
+class ListingChangeQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(status__in=ListingChange.OPEN)
+
+    def awaiting_review(self):
+        return self.filter(status=ListingChange.Status.SUBMITTED)
+
+
+class ListingChange(models.Model):
+    """A provider's proposed version of a listing's content, kept apart from the published row
+    until a council officer approves it: the public sees the last approved version meanwhile.
+
+    `proposed` is a snapshot (opportunities.snapshots) of every content field."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Not sent yet"
+        SUBMITTED = "submitted", "Waiting for approval"
+        RETURNED = "returned", "Returned to the provider"
+        APPROVED = "approved", "Approved"
+        WITHDRAWN = "withdrawn", "Withdrawn"
+
+    OPEN = (Status.DRAFT, Status.SUBMITTED, Status.RETURNED)
+
+    opportunity = models.ForeignKey(Opportunity, on_delete=models.CASCADE, related_name="changes")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    proposed = models.JSONField(default=dict)
+    approved = models.JSONField(null=True, blank=True)  # what was published, after council tagging
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    reason = models.TextField("reason for returning it", blank=True)
+
+    objects = ListingChangeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["submitted_at", "created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["opportunity"],
+                condition=models.Q(status__in=["draft", "submitted", "returned"]),
+                name="one_open_change_per_listing",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status__in=["draft", "submitted", "returned", "approved", "withdrawn"]),
+                name="listing_change_status_known",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.opportunity}: {self.get_status_display()}"
+
+    @property
+    def is_new_listing(self) -> bool:
+        return self.opportunity.published_at is None
+
+
+class ListingEvent(models.Model):
+    """One entry in a listing's history: who did what, when, and which fields changed."""
+
+    class Kind(models.TextChoices):
+        CREATED = "created", "Listing started"
+        EDITED = "edited", "Changes saved"
+        SUBMITTED = "submitted", "Sent for approval"
+        APPROVED = "approved", "Approved and published"
+        RETURNED = "returned", "Returned to the provider"
+        WITHDRAWN = "withdrawn", "Changes withdrawn"
+        VACANCIES = "vacancies", "Places updated"
+        CLOSED = "closed", "Temporary closure updated"
+        CONFIRMED = "confirmed", "Confirmed still current"
+        REMINDED = "reminded", "Reminder sent"
+        HIDDEN = "hidden", "Hidden from search: not checked for a year"
+        REPORTED = "reported", "Problem reported"
+        REPORT_RESOLVED = "report_resolved", "Problem marked resolved"
+        ARCHIVED = "archived", "Taken down"
+
+    opportunity = models.ForeignKey(Opportunity, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    actor_label = models.CharField(max_length=150, blank=True)  # when nobody signed in did it
+    changes = models.JSONField(default=list)  # [[field label, before, after], …] in words
+    note = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return f"{self.opportunity}: {self.get_kind_display()}"
+
+    @property
+    def who(self) -> str:
+        return str(self.actor) if self.actor else self.actor_label or "Daywell"
+
+
+class Photo(models.Model):
+    """A listing's photo, checked and re-encoded on upload (opportunities.photos). Kept in the
+    database so that every app server can serve it without shared file storage."""
+
+    opportunity = models.ForeignKey(Opportunity, on_delete=models.CASCADE, related_name="photos")
+    image = models.BinaryField()
+    content_type = models.CharField(max_length=20)
+    width = models.PositiveIntegerField()
+    height = models.PositiveIntegerField()
+    alt_text = models.CharField(max_length=250)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.alt_text
+
+
+class FreshnessNotice(models.Model):
+    """A reminder (at six months without a check) or a notice that a listing was hidden (at a
+    year). One per listing, kind and last-checked date, so the daily command never repeats one.
+    Each carries a single-use "still current" link, stored only as a hash."""
+
+    class Kind(models.TextChoices):
+        REMINDER = "reminder", "Six-month reminder"
+        HIDDEN = "hidden", "Hidden after a year"
+
+    opportunity = models.ForeignKey(Opportunity, on_delete=models.CASCADE, related_name="freshness_notices")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    checked_on = models.DateField(help_text="The listing's last check when the notice was sent.")
+    token_hash = models.CharField(max_length=64, unique=True)
+    sent_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-sent_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["opportunity", "kind", "checked_on"], name="one_notice_per_listing_kind_check"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.opportunity}"

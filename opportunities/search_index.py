@@ -34,12 +34,17 @@ UPDATE opportunities_opportunity o SET
                          WHERE opportunity_id = o.id ORDER BY 1),
     payment_ids = ARRAY(SELECT paymentroute_id FROM opportunities_opportunity_payment_routes
                         WHERE opportunity_id = o.id ORDER BY 1),
-    ward_ids = ARRAY(SELECT DISTINCT v.ward_id FROM opportunities_opportunity_venues ov
+    -- the wards of its venues, and the areas it covers when it comes to people
+    ward_ids = ARRAY(SELECT v.ward_id FROM opportunities_opportunity_venues ov
                      JOIN providers_venue v ON v.id = ov.venue_id
-                     WHERE ov.opportunity_id = o.id AND v.ward_id IS NOT NULL ORDER BY 1),
-    constituency_ids = ARRAY(SELECT DISTINCT w.constituency_id FROM opportunities_opportunity_venues ov
+                     WHERE ov.opportunity_id = o.id AND v.ward_id IS NOT NULL
+                     UNION SELECT a.ward_id FROM opportunities_opportunity_areas a WHERE a.opportunity_id = o.id
+                     ORDER BY 1),
+    constituency_ids = ARRAY(SELECT w.constituency_id FROM opportunities_opportunity_venues ov
                              JOIN providers_venue v ON v.id = ov.venue_id JOIN places_ward w ON w.id = v.ward_id
-                             WHERE ov.opportunity_id = o.id ORDER BY 1),
+                             WHERE ov.opportunity_id = o.id
+                             UNION SELECT w.constituency_id FROM opportunities_opportunity_areas a
+                             JOIN places_ward w ON w.id = a.ward_id WHERE a.opportunity_id = o.id ORDER BY 1),
     -- weekday * 3 + part of day (0 morning, 1 afternoon, 2 evening); every slot when by arrangement
     slots = CASE WHEN o.by_arrangement THEN ARRAY(SELECT generate_series(0, 20)::smallint)
                  ELSE ARRAY(SELECT DISTINCT (s.weekday * 3 + CASE WHEN s.start < '12:00' THEN 0
@@ -60,6 +65,9 @@ UPDATE opportunities_opportunity o SET
                  WHERE ov.opportunity_id = o.id AND v.latitude IS NOT NULL ORDER BY ov.id LIMIT 1),
     card = json_build_object(
         'provider', (SELECT p.name FROM providers_provider p WHERE p.id = o.provider_id),
+        'personal_assistant', (SELECT p.kind = 'personal_assistant' FROM providers_provider p WHERE p.id = o.provider_id),
+        'closed_until', o.closed_until,
+        'areas', (SELECT count(*) FROM opportunities_opportunity_areas a WHERE a.opportunity_id = o.id),
         'ward', (SELECT w.name FROM opportunities_opportunity_venues ov JOIN providers_venue v ON v.id = ov.venue_id
                  JOIN places_ward w ON w.id = v.ward_id WHERE ov.opportunity_id = o.id ORDER BY ov.id LIMIT 1),
         'sessions', coalesce((SELECT json_agg(json_build_array(s.weekday, to_char(s.start, 'HH24:MI'),
@@ -105,7 +113,7 @@ _WORDS_SQL = """
 INSERT INTO opportunities_searchword (word, listings)
 SELECT word, ndoc FROM ts_stat($$
     SELECT to_tsvector('simple', title || ' ' || summary || ' ' || description)
-    FROM opportunities_opportunity WHERE status = 'published' AND ({where})
+    FROM opportunities_opportunity WHERE status = 'published' AND hidden_as_stale_on IS NULL AND ({where})
 $$)
 WHERE word ~ '^[a-z]{{3,30}}$'
 ON CONFLICT (word) DO UPDATE SET listings = greatest(opportunities_searchword.listings, excluded.listings)
@@ -126,7 +134,7 @@ def opportunity_index_refresh(*, ids: Iterable[int] | None = None) -> int:
             where = "true"
         else:
             where = "id IN (" + ", ".join(str(i) for i in id_list) + ")"  # integers only
-        # The narrow text table holds published listings only.
+        # The narrow text table holds listed ones only (published, not hidden as stale).
         cursor.execute(
             "DELETE FROM opportunities_searchtext WHERE %(all)s OR opportunity_id = ANY(%(ids)s::bigint[])",
             {"all": id_list is None, "ids": id_list or []},
@@ -134,7 +142,8 @@ def opportunity_index_refresh(*, ids: Iterable[int] | None = None) -> int:
         cursor.execute(
             "INSERT INTO opportunities_searchtext (opportunity_id, search_vector) "
             "SELECT id, search_vector FROM opportunities_opportunity "
-            "WHERE status = 'published' AND (%(all)s OR id = ANY(%(ids)s::bigint[]))",
+            "WHERE status = 'published' AND hidden_as_stale_on IS NULL "
+            "AND (%(all)s OR id = ANY(%(ids)s::bigint[]))",
             {"all": id_list is None, "ids": id_list or []},
         )
         cursor.execute(_WORDS_SQL.format(where=where))
@@ -154,7 +163,7 @@ def search_index_version_bump() -> None:
         pk=1,
         defaults={
             "version": uuid.uuid4().hex,
-            "listings": Opportunity.objects.published().count(),
+            "listings": Opportunity.objects.listed().count(),
             "refreshed_at": timezone.now(),
         },
     )

@@ -1,6 +1,7 @@
 """What the search page shows, built from a search Result: the filter panel with counts,
 the active filters, pagination, the ward map and the suggestions when nothing matched."""
 
+import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 from urllib.parse import urlencode
@@ -349,6 +350,15 @@ def cost_text(card: dict, is_free: bool) -> str:
     return f"{prefix}£{Decimal(amount):,.2f} {UNIT_WORDS.get(unit, unit)}"
 
 
+def _closed_until(card: dict):
+    """The date a temporarily closed listing opens again, while that is still to come."""
+    text = card.get("closed_until")
+    if not text:
+        return None
+    day = datetime.date.fromisoformat(text)
+    return day if day > datetime.date.today() else None
+
+
 def present_rows(rows, terms: Terms) -> list[dict]:
     direct = next((t.id for t in terms.payments if t.slug == "direct-payment"), None)
     cards = []
@@ -367,6 +377,9 @@ def present_rows(rows, terms: Terms) -> list[dict]:
             "features": card.get("features") or [],
             "taking_new_people": row.vacancies == "yes",
             "last_checked_on": row.last_checked_on,
+            "personal_assistant": bool(card.get("personal_assistant")),
+            "closed_until": _closed_until(card),
+            "areas": card.get("areas") or 0,
         })  # fmt: skip
     return cards
 

@@ -4,9 +4,14 @@ from django.db import models
 
 class ProviderQuerySet(models.QuerySet):
     def editable_by(self, user):
-        if not user.is_authenticated:
+        if not user.is_authenticated or not user.is_active:
             return self.none()
         return self.filter(memberships__user=user).distinct()
+
+    def owned_by(self, user):
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        return self.filter(memberships__user=user, memberships__role=ProviderMembership.Role.OWNER)
 
 
 class Provider(models.Model):
@@ -37,6 +42,9 @@ class Provider(models.Model):
     charity_number = models.CharField("registered charity number", max_length=20, blank=True)
     cqc_location_id = models.CharField("CQC location ID", max_length=20, blank=True)
     cqc_rating = models.CharField("CQC rating", max_length=20, choices=CqcRating.choices, blank=True)
+    # A Personal Assistant's own statements; the council's checks of them come later.
+    dbs_checked_on = models.DateField("date of DBS check", null=True, blank=True)
+    references_available = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -47,6 +55,10 @@ class Provider(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def is_personal_assistant(self) -> bool:
+        return self.kind == self.Kind.PERSONAL_ASSISTANT
 
 
 class Venue(models.Model):
@@ -121,3 +133,60 @@ class ProviderMembership(models.Model):
 
     def __str__(self):
         return f"{self.user} ({self.get_role_display()}) at {self.provider}"
+
+
+class ProviderInvitation(models.Model):
+    """An email invitation to act for a provider. The link's token is stored only as a hash,
+    works once, and expires."""
+
+    provider = models.ForeignKey(Provider, on_delete=models.CASCADE, related_name="invitations")
+    email = models.EmailField()
+    role = models.CharField(
+        max_length=10, choices=ProviderMembership.Role.choices, default=ProviderMembership.Role.EDITOR
+    )
+    token_hash = models.CharField(max_length=64, unique=True)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.email} to {self.provider}"
+
+
+class JoinRequest(models.Model):
+    """An organisation, or a Personal Assistant, asking to list on Daywell."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Waiting for the council"
+        APPROVED = "approved", "Approved"
+        DECLINED = "declined", "Declined"
+
+    name = models.CharField("name of the organisation", max_length=200)
+    kind = models.CharField(max_length=20, choices=Provider.Kind.choices)
+    description = models.TextField("what you offer")
+    website = models.URLField(blank=True)
+    charity_number = models.CharField("registered charity number", max_length=20, blank=True)
+    contact_name = models.CharField("your name", max_length=150)
+    email = models.EmailField("your email address")
+    phone = models.CharField("phone number", max_length=40)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    created_at = models.DateTimeField(auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    reason = models.TextField(blank=True)
+    provider = models.ForeignKey(Provider, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        ordering = ["created_at"]
+
+    def __str__(self):
+        return self.name

@@ -1,0 +1,200 @@
+"""A listing's content as plain data: what a provider proposes, what the council approves.
+
+A snapshot is a JSON-ready dict of every field a provider edits. Proposals live as snapshots
+in ListingChange until approved, so the published row keeps the last approved version; the
+same shape gives the field-by-field comparison and the history's "what changed".
+"""
+
+import datetime
+from dataclasses import dataclass
+from decimal import Decimal
+
+from places.models import Ward
+from providers.models import Venue
+
+from .models import AudienceGroup, Cost, Feature, Interest, Opportunity, PaymentRoute, Session, Weekday
+
+TEXT_FIELDS = [
+    "title", "summary", "description", "easy_read_summary", "how_to_join", "contact_name",
+    "contact_email", "contact_phone", "website", "joining",
+]  # fmt: skip
+VALUE_FIELDS = ["min_age", "max_age", "by_arrangement", "is_free"]
+TERM_FIELDS = {
+    "interests": Interest,
+    "audiences": AudienceGroup,
+    "features": Feature,
+    "payment_routes": PaymentRoute,
+}
+
+# The editor's sections, in order; each names the snapshot keys it edits.
+SECTIONS = [
+    ("about", "About the activity", ["title", "summary", "description", "interests"]),
+    ("who", "Who it is for", ["audiences", "min_age", "max_age"]),
+    ("where", "Where it happens", ["delivery", "venues", "areas"]),
+    ("when", "When it happens", ["by_arrangement", "sessions"]),
+    ("cost", "Cost and ways to pay", ["is_free", "costs", "payment_routes"]),
+    ("access", "Access and support", ["features"]),
+    ("joining", "How to join and contact details", [
+        "joining", "how_to_join", "contact_name", "contact_email", "contact_phone", "website"]),
+    ("easy-read", "Easy Read summary", ["easy_read_summary"]),
+    ("photo", "Photo", ["photo"]),
+]  # fmt: skip
+SECTION_TITLES = {slug: title for slug, title, _ in SECTIONS}
+
+LABELS = {
+    "title": "Name of the activity",
+    "summary": "Short summary",
+    "description": "What happens",
+    "interests": "Kinds of activity",
+    "audiences": "Who it is for",
+    "min_age": "Youngest age",
+    "max_age": "Oldest age",
+    "delivery": "Where it happens",
+    "venues": "Venues",
+    "areas": "Areas covered",
+    "by_arrangement": "Times agreed with each person",
+    "sessions": "Weekly sessions",
+    "is_free": "Free",
+    "costs": "Prices",
+    "payment_routes": "Ways to pay",
+    "features": "Access and support",
+    "joining": "How people join",
+    "how_to_join": "What to do to join",
+    "contact_name": "Contact name",
+    "contact_email": "Contact email",
+    "contact_phone": "Contact phone",
+    "website": "Website",
+    "easy_read_summary": "Easy Read summary",
+    "photo": "Photo",
+}
+
+
+def snapshot_of(opportunity: Opportunity) -> dict:
+    """The listing's current (published, or for a new listing first-saved) content."""
+    data = {name: getattr(opportunity, name) for name in TEXT_FIELDS + VALUE_FIELDS}
+    if opportunity.pk is None:
+        data.update({name: [] for name in TERM_FIELDS})
+        data.update(delivery=[], venues=[], areas=[], sessions=[], costs=[], photo=None)
+        return data
+    for name in TERM_FIELDS:
+        data[name] = sorted(getattr(opportunity, name).values_list("slug", flat=True))
+    data["delivery"] = list(opportunity.delivery)
+    data["venues"] = sorted(opportunity.venues.values_list("pk", flat=True))
+    data["areas"] = sorted(opportunity.areas.values_list("slug", flat=True))
+    data["sessions"] = [
+        [s.weekday, f"{s.start:%H:%M}", f"{s.end:%H:%M}"]
+        for s in opportunity.sessions.order_by("weekday", "start", "end")
+    ]
+    data["costs"] = [[f"{c.amount:.2f}", c.unit, c.label] for c in opportunity.costs.order_by("amount", "pk")]
+    photo = opportunity.photo
+    data["photo"] = {"id": photo.pk, "alt": photo.alt_text} if photo else None
+    return data
+
+
+def snapshot_apply(opportunity: Opportunity, snapshot: dict) -> None:
+    """Make the listing's rows say what the snapshot says. The caller holds the transaction
+    and refreshes the search index."""
+    for name in TEXT_FIELDS:
+        setattr(opportunity, name, snapshot.get(name) or "")
+    for name in VALUE_FIELDS:
+        setattr(opportunity, name, snapshot.get(name))
+    opportunity.by_arrangement = bool(snapshot.get("by_arrangement"))
+    opportunity.is_free = bool(snapshot.get("is_free"))
+    opportunity.delivery = list(snapshot.get("delivery") or [])
+    photo = snapshot.get("photo")
+    opportunity.photo = opportunity.photos.filter(pk=photo["id"]).first() if photo else None
+    if opportunity.photo and opportunity.photo.alt_text != photo["alt"]:
+        opportunity.photo.alt_text = photo["alt"]
+        opportunity.photo.save(update_fields=["alt_text"])
+    opportunity.save()
+    for name, model in TERM_FIELDS.items():
+        getattr(opportunity, name).set(model.objects.filter(slug__in=snapshot.get(name) or []))
+    # Only the provider's own venues, whatever the snapshot says.
+    opportunity.venues.set(Venue.objects.filter(provider=opportunity.provider_id, pk__in=snapshot.get("venues") or []))
+    opportunity.areas.set(Ward.objects.filter(slug__in=snapshot.get("areas") or []))
+    opportunity.sessions.all().delete()
+    Session.objects.bulk_create(
+        Session(
+            opportunity=opportunity,
+            weekday=day,
+            start=datetime.time.fromisoformat(start),
+            end=datetime.time.fromisoformat(end),
+        )
+        for day, start, end in snapshot.get("sessions") or []
+    )
+    opportunity.costs.all().delete()
+    Cost.objects.bulk_create(
+        Cost(opportunity=opportunity, amount=Decimal(amount), unit=unit, label=label)
+        for amount, unit, label in snapshot.get("costs") or []
+    )
+
+
+# --- In words, for people -------------------------------------------------------------------------
+@dataclass
+class Row:
+    key: str
+    label: str
+    before: str
+    after: str
+
+    @property
+    def changed(self) -> bool:
+        return self.before != self.after
+
+
+class Describer:
+    """Turns snapshot values into the words a person reads. Loads each list's names once."""
+
+    def __init__(self, provider_id: int | None = None):
+        self.names = {name: dict(model.objects.values_list("slug", "name")) for name, model in TERM_FIELDS.items()}
+        self.names["areas"] = dict(Ward.objects.values_list("slug", "name"))
+        venues = Venue.objects.filter(provider=provider_id) if provider_id else Venue.objects.none()
+        self.venues = {v.pk: f"{v.name}, {v.postcode}" for v in venues}
+        self.choices = {
+            "joining": dict(Opportunity.Joining.choices),
+            "delivery": dict(Opportunity.Delivery.choices),
+            "unit": dict(Cost.Unit.choices),
+        }
+
+    def value(self, key: str, value) -> str:
+        if value in (None, "", []):
+            return "Not given" if key not in ("by_arrangement", "is_free") else "No"
+        if key in self.names:
+            return ", ".join(self.names[key].get(slug, slug) for slug in value)
+        if key == "venues":
+            return "; ".join(self.venues.get(pk, "A venue no longer listed") for pk in value)
+        if key == "delivery":
+            return ", ".join(self.choices["delivery"].get(v, v) for v in value)
+        if key == "joining":
+            return self.choices["joining"].get(value, value)
+        if key in ("by_arrangement", "is_free"):
+            return "Yes" if value else "No"
+        if key == "sessions":
+            return "; ".join(f"{Weekday(day).label} {start} to {end}" for day, start, end in value)
+        if key == "costs":
+            return "; ".join(
+                f"£{Decimal(amount):,.2f} {self.choices['unit'].get(unit, unit)}" + (f" ({label})" if label else "")
+                for amount, unit, label in value
+            )
+        if key == "photo":
+            return f"Photo: {value['alt']}"
+        return str(value)
+
+    def rows(self, keys, before: dict, after: dict) -> list[Row]:
+        return [Row(key, LABELS[key], self.value(key, before.get(key)), self.value(key, after.get(key))) for key in keys]
+
+
+def snapshot_compare(before: dict, after: dict, *, provider_id: int | None) -> list[tuple[str, str, list[Row]]]:
+    """Every section with every field, before and after, in words."""
+    describe = Describer(provider_id)
+    return [(slug, title, describe.rows(keys, before, after)) for slug, title, keys in SECTIONS]
+
+
+def snapshot_changes(before: dict, after: dict, *, provider_id: int | None) -> list[list[str]]:
+    """Only what changed, as [label, before, after]: what the history keeps."""
+    return [
+        [row.label, row.before, row.after]
+        for _, _, rows in snapshot_compare(before, after, provider_id=provider_id)
+        for row in rows
+        if row.changed
+    ]
