@@ -16,10 +16,13 @@ class SignInForm(AuthenticationForm):
 
         super().__init__(request, *args, **kwargs)
         self.fields["username"].label = "Email address"
-        self.fields["username"].widget = forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"})
+        self.fields["username"].widget = forms.EmailInput(
+            attrs={"autocomplete": "email", "spellcheck": "false"}
+        )
         self.fields["username"].error_messages["required"] = "Enter your email address"
         self.fields["password"].error_messages["required"] = "Enter your password"
         self.helper = FormHelper()
+        self.helper.form_tag = False  # the template holds the <form>
         self.helper.layout = Layout(
             Field.text("username", field_width=20),
             Field.text("password", field_width=20),

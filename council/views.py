@@ -1,12 +1,123 @@
-from django.http import Http404
+"""The council's review queue: new listings and changes waiting for approval, and problems
+reported by the public. Every view is for council officers only."""
+
+from django.contrib import messages
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods, require_safe
+
+from opportunities.models import ListingChange, ListingReport, Opportunity
+from opportunities.services import listing_change_approve, listing_change_return, listing_report_resolve
+from opportunities.snapshots import snapshot_compare, snapshot_of
+from providers.models import JoinRequest
+
+from .forms import ResolveForm, ReturnForm, TaggingForm
+from .permissions import council_officer_required
+
+GET_POST = ["GET", "HEAD", "POST"]
 
 
-def _todo(*args, **kwargs):  # placeholder while this module is written
-    raise Http404
+def _counts() -> dict:
+    return {
+        "changes": ListingChange.objects.awaiting_review().count(),
+        "reports": ListingReport.objects.filter(status=ListingReport.Status.OPEN).count(),
+        "join_requests": JoinRequest.objects.filter(status=JoinRequest.Status.PENDING).count(),
+        "hidden": Opportunity.objects.published().filter(hidden_as_stale_on__isnull=False).count(),
+    }
 
 
-review_queue = _todo
-change_review = _todo
-report_list = _todo
-report_resolve = _todo
-listing_history = _todo
+@require_safe
+@council_officer_required
+def review_queue(request):
+    kind = request.GET.get("kind", "")
+    changes = ListingChange.objects.awaiting_review().select_related("opportunity__provider", "submitted_by")
+    if kind == "new":
+        changes = changes.filter(opportunity__published_at__isnull=True)
+    elif kind == "changes":
+        changes = changes.filter(opportunity__published_at__isnull=False)
+    else:
+        kind = ""
+    totals = ListingChange.objects.awaiting_review().aggregate(
+        new=Count("pk", filter=Q(opportunity__published_at__isnull=True)),
+        changes=Count("pk", filter=Q(opportunity__published_at__isnull=False)),
+    )
+    context = {
+        "changes": changes.order_by("submitted_at"),
+        "kind": kind,
+        "totals": totals,
+        "counts": _counts(),
+    }
+    return render(request, "council/review_queue.html", context)
+
+
+@require_http_methods(GET_POST)
+@council_officer_required
+def change_review(request, pk):
+    change = get_object_or_404(
+        ListingChange.objects.select_related("opportunity__provider", "submitted_by"), pk=pk
+    )
+    opportunity = change.opportunity
+    waiting = change.status == ListingChange.Status.SUBMITTED
+    tagging = TaggingForm(request.POST if "approve" in request.POST else None, proposed=change.proposed)
+    returning = ReturnForm(request.POST if "return" in request.POST else None)
+    if request.method == "POST" and not waiting:
+        messages.info(
+            request, "Someone has already dealt with this, or the provider took it back to change it."
+        )
+        return redirect("council:queue")
+    if request.method == "POST" and "approve" in request.POST and tagging.is_valid():
+        listing_change_approve(change=change, by=request.user, tags=tagging.cleaned_data)
+        messages.success(request, f"“{opportunity.title}” is published. The provider has been told.")
+        return redirect("council:queue")
+    if request.method == "POST" and "return" in request.POST and returning.is_valid():
+        listing_change_return(change=change, by=request.user, reason=returning.cleaned_data["reason"])
+        messages.success(request, f"“{opportunity.title}” is returned to the provider with your reason.")
+        return redirect("council:queue")
+    context = {
+        "change": change,
+        "opportunity": opportunity,
+        "waiting": waiting,
+        "sections": snapshot_compare(
+            snapshot_of(opportunity), change.proposed, provider_id=opportunity.provider_id
+        ),
+        "is_new": opportunity.published_at is None,
+        "tagging": tagging,
+        "returning": returning,
+        "events": opportunity.events.select_related("actor")[:10],
+    }
+    status = 400 if request.method == "POST" else 200
+    return render(request, "council/change_review.html", context, status=status)
+
+
+@require_safe
+@council_officer_required
+def report_list(request):
+    show = "resolved" if request.GET.get("show") == "resolved" else "open"
+    reports = ListingReport.objects.filter(status=show).select_related("opportunity__provider", "resolved_by")
+    reports = reports.order_by("created_at" if show == "open" else "-resolved_at")[:200]
+    return render(
+        request, "council/report_list.html", {"reports": reports, "show": show, "counts": _counts()}
+    )
+
+
+@require_http_methods(GET_POST)
+@council_officer_required
+def report_resolve(request, pk):
+    report = get_object_or_404(ListingReport.objects.select_related("opportunity"), pk=pk)
+    if report.status == ListingReport.Status.RESOLVED:
+        messages.info(request, "This report was already marked as resolved.")
+        return redirect("council:reports")
+    form = ResolveForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        listing_report_resolve(report=report, by=request.user, resolution=form.cleaned_data["resolution"])
+        messages.success(request, "The report is marked as resolved.")
+        return redirect("council:reports")
+    return render(request, "providers/report_resolve.html", {"report": report, "form": form})
+
+
+@require_safe
+@council_officer_required
+def listing_history(request, pk):
+    opportunity = get_object_or_404(Opportunity, pk=pk)
+    events = opportunity.events.select_related("actor")
+    return render(request, "providers/listing_history.html", {"opportunity": opportunity, "events": events})

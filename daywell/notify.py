@@ -40,5 +40,7 @@ def provider_addresses(provider) -> list[str]:
 
 def council_addresses() -> list[str]:
     User = get_user_model()
-    officers = User.objects.filter(role=User.Role.COUNCIL_OFFICER, is_active=True).values_list("email", flat=True)
+    officers = User.objects.filter(role=User.Role.COUNCIL_OFFICER, is_active=True).values_list(
+        "email", flat=True
+    )
     return [*officers, settings.COUNCIL_REVIEW_EMAIL]

@@ -190,6 +190,7 @@ class ListingReportForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["problem"].choices = [c for c in self.fields["problem"].choices if c[0]]
         self.helper = FormHelper()
+        self.helper.form_tag = False  # the template holds the <form>
         self.helper.layout = Layout(
             Fieldset(Field.radios("problem", legend_size=Size.MEDIUM)),
             Field.textarea("details", rows=6, max_characters=self.MAX_DETAILS),

@@ -58,7 +58,12 @@ class EditConflict(Exception):
 
 def _event(opportunity, kind, *, by=None, actor_label="", changes=None, note=""):
     return ListingEvent.objects.create(
-        opportunity=opportunity, kind=kind, actor=by, actor_label=actor_label, changes=changes or [], note=note
+        opportunity=opportunity,
+        kind=kind,
+        actor=by,
+        actor_label=actor_label,
+        changes=changes or [],
+        note=note,
     )
 
 
@@ -82,7 +87,10 @@ def _locked(opportunity: Opportunity, revision: int | None) -> Opportunity:
 def listing_start(*, provider, by, section: dict) -> tuple[Opportunity, ListingChange]:
     """A new listing, not public: its first section saved, the rest to follow in a draft."""
     opportunity = Opportunity(
-        provider=provider, status=Opportunity.Status.DRAFT, slug=_slug_for(section["title"]), content_revision=1
+        provider=provider,
+        status=Opportunity.Status.DRAFT,
+        slug=_slug_for(section["title"]),
+        content_revision=1,
     )
     snapshot = {**snapshot_of(opportunity), **section}
     snapshot_apply(opportunity, snapshot)
@@ -164,7 +172,9 @@ def listing_change_approve(*, change: ListingChange, by, tags: dict | None = Non
         change.approved = approved
         change.decided_by, change.decided_at = by, timezone.now()
         change.save()
-        note = "The council changed the tags: " + "; ".join(f"{label}: {after}" for label, _, after in retagged)
+        note = "The council changed the tags: " + "; ".join(
+            f"{label}: {after}" for label, _, after in retagged
+        )
         _event(opportunity, ListingEvent.Kind.APPROVED, by=by, changes=changes, note=note if retagged else "")
         opportunity_index_refresh(ids=[opportunity.pk])
     email_send(
@@ -217,7 +227,12 @@ def listing_closure_update(*, opportunity: Opportunity, by, closed_until) -> Non
     before = words(opportunity.closed_until)
     opportunity.closed_until = closed_until
     opportunity.save(update_fields=["closed_until", "updated_at"])
-    _event(opportunity, ListingEvent.Kind.CLOSED, by=by, changes=[["Temporarily closed", before, words(closed_until)]])
+    _event(
+        opportunity,
+        ListingEvent.Kind.CLOSED,
+        by=by,
+        changes=[["Temporarily closed", before, words(closed_until)]],
+    )
     opportunity_index_refresh(ids=[opportunity.pk])
 
 

@@ -110,7 +110,9 @@ def snapshot_apply(opportunity: Opportunity, snapshot: dict) -> None:
     for name, model in TERM_FIELDS.items():
         getattr(opportunity, name).set(model.objects.filter(slug__in=snapshot.get(name) or []))
     # Only the provider's own venues, whatever the snapshot says.
-    opportunity.venues.set(Venue.objects.filter(provider=opportunity.provider_id, pk__in=snapshot.get("venues") or []))
+    opportunity.venues.set(
+        Venue.objects.filter(provider=opportunity.provider_id, pk__in=snapshot.get("venues") or [])
+    )
     opportunity.areas.set(Ward.objects.filter(slug__in=snapshot.get("areas") or []))
     opportunity.sessions.all().delete()
     Session.objects.bulk_create(
@@ -146,7 +148,9 @@ class Describer:
     """Turns snapshot values into the words a person reads. Loads each list's names once."""
 
     def __init__(self, provider_id: int | None = None):
-        self.names = {name: dict(model.objects.values_list("slug", "name")) for name, model in TERM_FIELDS.items()}
+        self.names = {
+            name: dict(model.objects.values_list("slug", "name")) for name, model in TERM_FIELDS.items()
+        }
         self.names["areas"] = dict(Ward.objects.values_list("slug", "name"))
         venues = Venue.objects.filter(provider=provider_id) if provider_id else Venue.objects.none()
         self.venues = {v.pk: f"{v.name}, {v.postcode}" for v in venues}
@@ -173,7 +177,8 @@ class Describer:
             return "; ".join(f"{Weekday(day).label} {start} to {end}" for day, start, end in value)
         if key == "costs":
             return "; ".join(
-                f"£{Decimal(amount):,.2f} {self.choices['unit'].get(unit, unit)}" + (f" ({label})" if label else "")
+                f"£{Decimal(amount):,.2f} {self.choices['unit'].get(unit, unit)}"
+                + (f" ({label})" if label else "")
                 for amount, unit, label in value
             )
         if key == "photo":
@@ -181,10 +186,15 @@ class Describer:
         return str(value)
 
     def rows(self, keys, before: dict, after: dict) -> list[Row]:
-        return [Row(key, LABELS[key], self.value(key, before.get(key)), self.value(key, after.get(key))) for key in keys]
+        return [
+            Row(key, LABELS[key], self.value(key, before.get(key)), self.value(key, after.get(key)))
+            for key in keys
+        ]
 
 
-def snapshot_compare(before: dict, after: dict, *, provider_id: int | None) -> list[tuple[str, str, list[Row]]]:
+def snapshot_compare(
+    before: dict, after: dict, *, provider_id: int | None
+) -> list[tuple[str, str, list[Row]]]:
     """Every section with every field, before and after, in words."""
     describe = Describer(provider_id)
     return [(slug, title, describe.rows(keys, before, after)) for slug, title, keys in SECTIONS]

@@ -1,13 +1,21 @@
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from providers.models import Venue
 
 from . import search_page
 from .forms import DISTANCES, SORTS, ListingReportForm, SearchForm
+from .freshness import (
+    freshness_notice_for_token,
+    freshness_notice_usable,
+    freshness_notice_use,
+    listing_checked_on,
+)
 from .models import Opportunity, SearchLog
+from .photos import photo_response
 from .search import PAGE_SIZE, filters_from_form, index_version, search
 from .services import listing_report_record
 from .spelling import spelling_suggestion
@@ -75,7 +83,8 @@ def opportunity_list(request):
 def opportunity_detail(request, slug):
     opportunity = get_object_or_404(
         Opportunity.objects.published()
-        .select_related("provider")
+        .select_related("provider", "photo")
+        .defer("photo__image")  # the page needs the photo's size and alt text, not its bytes
         .prefetch_related(
             "sessions",
             "costs",
@@ -111,9 +120,33 @@ def opportunity_report_sent(request, slug):
     return render(request, "opportunities/listingreport_sent.html", {"opportunity": opportunity})
 
 
-def still_current(request, token):  # placeholder: the freshness work replaces it
-    raise Http404
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def still_current(request, token):
+    """The one-click "still current" link from a freshness email: no password, works once.
+
+    GET only shows the listing and a button (mail scanners open links); the POST confirms."""
+    invalid = "opportunities/still_current_invalid.html"
+    notice = freshness_notice_for_token(token)
+    if notice is None:
+        return render(request, invalid, {}, status=404)
+    opportunity = notice.opportunity
+    context = {"opportunity": opportunity, "was_hidden": opportunity.hidden_as_stale_on is not None}
+    if not freshness_notice_usable(notice):
+        return render(request, invalid, context, status=410)
+    if request.method == "POST":
+        if not freshness_notice_use(notice=notice):  # another click got there a moment before
+            return render(request, invalid, context, status=410)
+        return render(request, "opportunities/still_current_done.html", context)
+    context["checked_on"] = listing_checked_on(opportunity)
+    return render(request, "opportunities/still_current.html", context)
 
 
-def opportunity_photo(request, slug, photo_id):  # placeholder: the photo work replaces it
-    raise Http404
+@require_safe
+def opportunity_photo(request, slug, photo_id):
+    """A published listing's current photo. Any other photo (one waiting for the council's
+    approval, or one since replaced) is a 404."""
+    opportunity = get_object_or_404(
+        Opportunity.objects.published().select_related("photo"), slug=slug, photo_id=photo_id
+    )
+    return photo_response(opportunity.photo, public=True)

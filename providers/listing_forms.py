@@ -1,0 +1,768 @@
+"""The listing editor: one GOV.UK form per section of a listing.
+
+Each form starts from a snapshot (opportunities.snapshots) and gives back, from `section()`,
+the snapshot keys it edits. Choices come from the council's lists and from the provider's own
+venues only, so another provider's venue can never be offered or accepted.
+"""
+
+import datetime
+import re
+from decimal import Decimal, InvalidOperation
+
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import HTML, Button, Field, Fieldset, Layout, Size
+from django import forms
+
+from opportunities.models import AudienceGroup, Cost, Feature, Interest, Opportunity, PaymentRoute, Weekday
+from places.models import Ward
+
+from .models import Venue
+
+MAX_SUMMARY = 300
+MAX_DESCRIPTION = 5000
+MAX_EASY_READ = 1500
+
+
+def _slugs(model) -> list[tuple[str, str]]:
+    return list(model.objects.values_list("slug", "name"))
+
+
+class SectionForm(forms.Form):
+    """A section of the listing editor. Subclasses list their layout in `fields_layout()`."""
+
+    def __init__(self, *args, provider, snapshot: dict, **kwargs):
+        self.provider = provider
+        self.snapshot = snapshot
+        kwargs.setdefault("initial", self.initial_from(snapshot))
+        super().__init__(*args, **kwargs)
+        self.setup()
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.layout = Layout(*self.fields_layout())
+
+    def setup(self):
+        """Set choices and wording that depend on the provider."""
+
+    def initial_from(self, snapshot: dict) -> dict:
+        return {name: snapshot.get(name) for name in self.base_fields if name in snapshot}
+
+    def fields_layout(self):
+        return [Field(name) for name in self.fields]
+
+    def section(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.fields}
+
+
+class AboutForm(SectionForm):
+    title = forms.CharField(
+        label="Name of the activity",
+        max_length=200,
+        error_messages={"required": "Enter the name of the activity"},
+    )
+    summary = forms.CharField(
+        label="Short summary",
+        help_text="One or two sentences shown in search results. Say what people do, in everyday words.",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Enter a short summary"},
+    )
+    description = forms.CharField(
+        label="What happens",
+        help_text="What a session is like, what people do and who they meet. Use short sentences.",
+        widget=forms.Textarea(attrs={"rows": 8}),
+        error_messages={"required": "Enter what happens"},
+    )
+    interests = forms.MultipleChoiceField(
+        label="What kind of activity is it?",
+        help_text="Select all that apply. The council checks these so that people find your listing.",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def setup(self):
+        self.fields["interests"].choices = _slugs(Interest)
+        if self.provider.is_personal_assistant:
+            self.fields["title"].label = "Name of your service"
+            self.fields["title"].help_text = "For example, 'Personal Assistant in Hall Green: Sam Patel'."
+            self.fields["description"].label = "Your skills and experience"
+            self.fields[
+                "description"
+            ].help_text = "What you can help with, the people you have supported, any training you have had."
+            self.fields["interests"].label = "What can you support people to do?"
+
+    def fields_layout(self):
+        return [
+            Field.text("title"),
+            Field.textarea("summary", rows=3, max_characters=MAX_SUMMARY),
+            Field.textarea("description", rows=8, max_characters=MAX_DESCRIPTION),
+            Field.checkboxes("interests", small=True, legend_size=Size.MEDIUM),
+        ]
+
+    def clean_summary(self):
+        summary = self.cleaned_data["summary"].strip()
+        if len(summary) > MAX_SUMMARY:
+            raise forms.ValidationError(f"Short summary must be {MAX_SUMMARY} characters or fewer")
+        return summary
+
+    def clean_description(self):
+        description = self.cleaned_data["description"].strip()
+        if len(description) > MAX_DESCRIPTION:
+            raise forms.ValidationError(f"What happens must be {MAX_DESCRIPTION:,} characters or fewer")
+        return description
+
+    def clean_title(self):
+        title = self.cleaned_data["title"].strip()
+        if not title:
+            raise forms.ValidationError("Enter the name of the activity")
+        return title
+
+
+class WhoForm(SectionForm):
+    audiences = forms.MultipleChoiceField(
+        label="Who is it for?",
+        help_text="Select all that apply. Leave them all empty if it is for anyone.",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    min_age = forms.IntegerField(
+        label="Youngest age (optional)",
+        required=False,
+        min_value=16,
+        max_value=120,
+        error_messages={
+            "invalid": "Youngest age must be a number, like 18",
+            "min_value": "Youngest age must be 16 or older",
+            "max_value": "Youngest age must be 120 or younger",
+        },
+    )
+    max_age = forms.IntegerField(
+        label="Oldest age (optional)",
+        required=False,
+        min_value=16,
+        max_value=120,
+        error_messages={
+            "invalid": "Oldest age must be a number, like 65",
+            "min_value": "Oldest age must be 16 or older",
+            "max_value": "Oldest age must be 120 or younger",
+        },
+    )
+
+    def setup(self):
+        self.fields["audiences"].choices = _slugs(AudienceGroup)
+
+    def fields_layout(self):
+        return [
+            Field.checkboxes("audiences", small=True, legend_size=Size.MEDIUM),
+            Field.text("min_age", field_width=3),
+            Field.text("max_age", field_width=3),
+        ]
+
+    def clean(self):
+        data = super().clean()
+        low, high = data.get("min_age"), data.get("max_age")
+        if low is not None and high is not None and low > high:
+            self.add_error("max_age", "Oldest age must be the same as or more than the youngest age")
+        return data
+
+
+class WhereForm(SectionForm):
+    delivery = forms.MultipleChoiceField(
+        label="Where does it happen?",
+        choices=Opportunity.Delivery.choices,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": "Select where it happens"},
+    )
+    venues = forms.TypedMultipleChoiceField(
+        label="Which of your venues?",
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": "Select a venue from the list"},
+    )
+    areas = forms.MultipleChoiceField(
+        label="Which areas do you cover?",
+        help_text="For support that comes to people's homes or meets them in the community.",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": "Select areas from the list"},
+    )
+
+    def setup(self):
+        self.fields["venues"].choices = [
+            (v.pk, f"{v.name}, {v.postcode}") for v in Venue.objects.filter(provider=self.provider)
+        ]
+        self.fields["areas"].choices = list(Ward.objects.order_by("name").values_list("slug", "name"))
+
+    def fields_layout(self):
+        return [
+            Field.checkboxes("delivery", legend_size=Size.MEDIUM),
+            Field.checkboxes("venues", small=True, legend_size=Size.MEDIUM)
+            if self.fields["venues"].choices
+            else HTML(
+                '<p class="govuk-body">You have no venues yet. Add one from your organisation\'s page.</p>'
+            ),
+            Field.checkboxes("areas", small=True, legend_size=Size.MEDIUM),
+        ]
+
+    def clean(self):
+        data = super().clean()
+        delivery = data.get("delivery") or []
+        if "venue" in delivery and not data.get("venues"):
+            self.add_error("venues", "Select at least one venue, or add a venue first")
+        if {"home", "community"} & set(delivery) and not data.get("venues") and not data.get("areas"):
+            self.add_error("areas", "Select the areas you cover")
+        return data
+
+
+_TIME = re.compile(r"^\s*(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?\s*$", re.IGNORECASE)
+
+
+def parse_time(text: str) -> datetime.time | None:
+    """'10:00', '9.30', '2pm', '2:30pm', '14:30' -> a time; anything else -> None."""
+    match = _TIME.match(text or "")
+    if not match:
+        return None
+    hour, minute, half = int(match.group(1)), int(match.group(2) or 0), (match.group(3) or "").lower()
+    if half:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if half == "pm" else 0)
+    if hour > 23 or minute > 59:
+        return None
+    return datetime.time(hour, minute)
+
+
+class RowsForm(SectionForm):
+    """A section with a few repeated rows (sessions, prices): blank rows are left out."""
+
+    ROW_FIELDS: tuple[str, ...] = ()
+    snapshot_key = ""
+
+    def rows_count(self) -> int:
+        return max(len(self.snapshot.get(self.snapshot_key) or []) + 2, 4)
+
+    def row_values(self, index: int) -> list[str]:
+        return [
+            (self.data.get(f"{self.snapshot_key}_{index}_{name}") or "").strip() for name in self.ROW_FIELDS
+        ]
+
+
+class WhenForm(RowsForm):
+    ROW_FIELDS = ("day", "start", "end")
+    snapshot_key = "sessions"
+    by_arrangement = forms.TypedChoiceField(
+        label="When does it happen?",
+        choices=[("no", "On the same days and times each week"), ("yes", "At times agreed with each person")],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select when it happens"},
+    )
+
+    def initial_from(self, snapshot):
+        initial = {"by_arrangement": "yes" if snapshot.get("by_arrangement") else "no"}
+        for index, (day, start, end) in enumerate(snapshot.get("sessions") or []):
+            initial.update(
+                {
+                    f"sessions_{index}_day": str(day),
+                    f"sessions_{index}_start": start,
+                    f"sessions_{index}_end": end,
+                }
+            )
+        return initial
+
+    def setup(self):
+        days = [("", "Choose a day"), *((str(d.value), d.label) for d in Weekday)]
+        for index in range(self.rows_count()):
+            self.fields[f"sessions_{index}_day"] = forms.ChoiceField(
+                label="Day", choices=days, required=False
+            )
+            self.fields[f"sessions_{index}_start"] = forms.CharField(
+                label="Starts", help_text="For example, 10:00 or 2:30pm", required=False
+            )
+            self.fields[f"sessions_{index}_end"] = forms.CharField(label="Ends", required=False)
+
+    def fields_layout(self):
+        rows = [
+            Fieldset(
+                Field.select(f"sessions_{index}_day"),
+                Field.text(f"sessions_{index}_start", field_width=5),
+                Field.text(f"sessions_{index}_end", field_width=5),
+                legend=f"Session {index + 1}",
+                legend_size=Size.SMALL,
+            )
+            for index in range(self.rows_count())
+        ]
+        return [
+            Field.radios("by_arrangement", legend_size=Size.MEDIUM),
+            HTML(
+                '<h2 class="govuk-heading-m">Weekly sessions</h2><p class="govuk-body">Fill in one row for '
+                "each session in a week. Leave spare rows empty. Save to get more rows.</p>"
+            ),
+            *rows,
+        ]
+
+    def clean(self):
+        data = super().clean()
+        sessions = []
+        for index in range(self.rows_count()):
+            day, start_text, end_text = self.row_values(index)
+            if not (day or start_text or end_text):
+                continue
+            number = index + 1
+            start, end = parse_time(start_text), parse_time(end_text)
+            if not day:
+                self.add_error(f"sessions_{index}_day", f"Select the day of session {number}")
+            if start is None:
+                self.add_error(
+                    f"sessions_{index}_start",
+                    f"Enter the start time of session {number}, like 10:00 or 2:30pm",
+                )
+            if end is None:
+                self.add_error(
+                    f"sessions_{index}_end", f"Enter the end time of session {number}, like 12:00 or 4pm"
+                )
+            elif start is not None and end <= start:
+                self.add_error(f"sessions_{index}_end", f"Session {number} must end after it starts")
+            if day and start is not None and end is not None and end > start:
+                sessions.append([int(day), f"{start:%H:%M}", f"{end:%H:%M}"])
+        if data.get("by_arrangement") is False and not sessions and not self.errors:
+            self.add_error(
+                "sessions_0_day", "Add at least one session, or select 'At times agreed with each person'"
+            )
+        data["sessions"] = sorted(sessions)
+        return data
+
+    def section(self):
+        return {
+            "by_arrangement": self.cleaned_data["by_arrangement"],
+            "sessions": self.cleaned_data["sessions"],
+        }
+
+
+class CostForm(RowsForm):
+    ROW_FIELDS = ("amount", "unit", "label")
+    snapshot_key = "costs"
+    is_free = forms.TypedChoiceField(
+        label="Is it free?",
+        choices=[("yes", "Yes, it is free"), ("no", "No, people pay")],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select whether it is free"},
+    )
+    payment_routes = forms.MultipleChoiceField(
+        label="How can people pay?",
+        help_text="Select all that apply.",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def initial_from(self, snapshot):
+        initial = {
+            "is_free": "yes" if snapshot.get("is_free") else "no",
+            "payment_routes": snapshot.get("payment_routes") or [],
+        }
+        for index, (amount, unit, label) in enumerate(snapshot.get("costs") or []):
+            initial.update(
+                {f"costs_{index}_amount": amount, f"costs_{index}_unit": unit, f"costs_{index}_label": label}
+            )
+        return initial
+
+    def setup(self):
+        self.fields["payment_routes"].choices = _slugs(PaymentRoute)
+        units = [("", "Choose"), *((value, label) for value, label in Cost.Unit.choices)]
+        for index in range(self.rows_count()):
+            self.fields[f"costs_{index}_amount"] = forms.CharField(label="Price, in pounds", required=False)
+            self.fields[f"costs_{index}_unit"] = forms.ChoiceField(label="Per", choices=units, required=False)
+            self.fields[f"costs_{index}_label"] = forms.CharField(
+                label="Who this price is for (optional)",
+                help_text="For example, 'With 1:1 support'",
+                required=False,
+                max_length=100,
+            )
+        if self.provider.is_personal_assistant:
+            self.fields["costs_0_amount"].label = "Your hourly rate, in pounds"
+
+    def fields_layout(self):
+        rows = [
+            Fieldset(
+                Field.text(f"costs_{index}_amount", field_width=5),
+                Field.select(f"costs_{index}_unit"),
+                Field.text(f"costs_{index}_label", field_width=20),
+                legend=f"Price {index + 1}",
+                legend_size=Size.SMALL,
+            )
+            for index in range(self.rows_count())
+        ]
+        return [
+            Field.radios("is_free", inline=True, legend_size=Size.MEDIUM),
+            HTML(
+                '<h2 class="govuk-heading-m">Prices</h2>'
+                '<p class="govuk-body">If people pay, give each price. Leave spare rows empty.</p>'
+            ),
+            *rows,
+            Field.checkboxes("payment_routes", small=True, legend_size=Size.MEDIUM),
+        ]
+
+    def clean(self):
+        data = super().clean()
+        costs = []
+        for index in range(self.rows_count()):
+            amount_text, unit, label = self.row_values(index)
+            if not (amount_text or label):
+                continue
+            number = index + 1
+            try:
+                amount = Decimal(amount_text.replace("£", "").replace(",", ""))
+                if not amount.is_finite() or amount < 0 or amount > 10000:
+                    raise InvalidOperation
+            except InvalidOperation:
+                self.add_error(f"costs_{index}_amount", f"Enter price {number} in pounds, like 12.50")
+                continue
+            if not unit:
+                self.add_error(f"costs_{index}_unit", f"Select what price {number} is for, like 'a session'")
+                continue
+            costs.append([f"{amount:.2f}", unit, label])
+        data["costs"] = [] if data.get("is_free") else costs
+        return data
+
+    def section(self):
+        return {key: self.cleaned_data[key] for key in ("is_free", "costs", "payment_routes")}
+
+
+class AccessForm(SectionForm):
+    features = forms.MultipleChoiceField(required=False, widget=forms.CheckboxSelectMultiple)
+
+    def setup(self):
+        self.by_category = {}
+        for category, label in Feature.Category.choices:
+            name = f"features_{category}"
+            choices = list(Feature.objects.filter(category=category).values_list("slug", "name"))
+            self.by_category[name] = label
+            self.fields[name] = forms.MultipleChoiceField(
+                label=label, choices=choices, required=False, widget=forms.CheckboxSelectMultiple
+            )
+            self.initial[name] = [
+                slug for slug, _ in choices if slug in (self.snapshot.get("features") or [])
+            ]
+        del self.fields["features"]
+
+    def fields_layout(self):
+        return [
+            HTML(
+                '<p class="govuk-body">Select everything this activity offers. Features of your venues, like '
+                "a step-free entrance, come from the venue: you do not need to select them again. "
+                "The council checks these.</p>"
+            ),
+            *(
+                Field.checkboxes(name, small=True, legend_size=Size.MEDIUM)
+                for name, label in self.by_category.items()
+            ),
+        ]
+
+    def section(self):
+        return {"features": sorted(slug for name in self.by_category for slug in self.cleaned_data[name])}
+
+
+class JoiningForm(SectionForm):
+    joining = forms.ChoiceField(
+        label="How do people join?",
+        choices=Opportunity.Joining.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select how people join"},
+    )
+    how_to_join = forms.CharField(
+        label="What should people do to join? (optional)",
+        help_text="For example, 'Phone Sam to arrange a free taster session'.",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=1000,
+    )
+    contact_name = forms.CharField(label="Contact name (optional)", required=False, max_length=150)
+    contact_email = forms.EmailField(
+        label="Contact email address",
+        required=False,
+        error_messages={"invalid": "Enter an email address in the correct format, like name@example.com"},
+    )
+    contact_phone = forms.CharField(label="Contact phone number", required=False, max_length=40)
+    website = forms.URLField(
+        label="Web page (optional)",
+        required=False,
+        assume_scheme="https",
+        error_messages={"invalid": "Enter a web address in the correct format, like https://www.example.org"},
+    )
+
+    def fields_layout(self):
+        return [
+            Field.radios("joining", legend_size=Size.MEDIUM),
+            Field.textarea("how_to_join", rows=3),
+            Field.text("contact_name", field_width=20),
+            Field.text("contact_email", field_width=20),
+            Field.text("contact_phone", field_width=10),
+            Field.text("website", field_width=20),
+        ]
+
+    def clean_contact_phone(self):
+        phone = self.cleaned_data["contact_phone"].strip()
+        if phone and not re.fullmatch(r"\+?[0-9 ()-]{10,20}", phone):
+            raise forms.ValidationError("Enter a phone number, like 0121 496 0000")
+        return phone
+
+    def clean(self):
+        data = super().clean()
+        no_way_to_contact = not data.get("contact_email") and not data.get("contact_phone")
+        if no_way_to_contact and not self.has_error("contact_email") and not self.has_error("contact_phone"):
+            self.add_error(
+                "contact_email", "Enter an email address or a phone number so people can get in touch"
+            )
+        return data
+
+
+class EasyReadForm(SectionForm):
+    easy_read_summary = forms.CharField(
+        label="Easy Read summary (optional, but it helps many people)",
+        help_text="A few short sentences in plain words.",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 8}),
+    )
+
+    def fields_layout(self):
+        return [
+            HTML(EASY_READ_GUIDANCE),
+            Field.textarea("easy_read_summary", rows=8, max_characters=MAX_EASY_READ),
+        ]
+
+    def clean_easy_read_summary(self):
+        text = self.cleaned_data["easy_read_summary"].strip()
+        if len(text) > MAX_EASY_READ:
+            raise forms.ValidationError(f"Easy Read summary must be {MAX_EASY_READ:,} characters or fewer")
+        return text
+
+
+EASY_READ_GUIDANCE = """
+<p class="govuk-body">Easy Read helps people with a learning disability, and many other people, understand
+what you offer. Write a few short sentences.</p>
+<details class="govuk-details">
+  <summary class="govuk-details__summary">
+    <span class="govuk-details__summary-text">How to write Easy Read</span>
+  </summary>
+  <div class="govuk-details__text">
+    <ul class="govuk-list govuk-list--bullet">
+      <li>Use one idea in each sentence.</li>
+      <li>Keep sentences short: 15 words or fewer.</li>
+      <li>Use everyday words. Say "help", not "facilitate".</li>
+      <li>Speak to the reader: "You can come on Tuesdays".</li>
+      <li>Say what happens, where, when, what it costs and who to contact.</li>
+      <li>Write numbers as digits: "2 hours", not "two hours".</li>
+      <li>Do not use capitals for whole words, or jargon and abbreviations.</li>
+    </ul>
+    <p class="govuk-body">For example: "We grow vegetables. We meet on Tuesdays at 10 in the morning.
+    It costs £5. Phone Sam on 0121 496 0000 to come and see."</p>
+  </div>
+</details>
+"""
+
+SECTION_FORMS = {
+    "about": AboutForm,
+    "who": WhoForm,
+    "where": WhereForm,
+    "when": WhenForm,
+    "cost": CostForm,
+    "access": AccessForm,
+    "joining": JoiningForm,
+    "easy-read": EasyReadForm,
+}
+
+
+# --- Updates published at once -------------------------------------------------------------------
+class GdsForm(forms.Form):
+    submit_label = "Save"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False  # the template holds the <form>
+        self.helper.layout = Layout(*self.fields_layout(), Button("submit", self.submit_label))
+
+    def fields_layout(self):
+        return [Field(name) for name in self.fields]
+
+
+class VacanciesForm(GdsForm):
+    submit_label = "Update places"
+    vacancies = forms.ChoiceField(
+        label="Are you taking new people?",
+        choices=Opportunity.Vacancies.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select whether you are taking new people"},
+    )
+
+    def fields_layout(self):
+        return [Field.radios("vacancies", legend_size=Size.LARGE, legend_tag="h1")]
+
+
+class ClosureForm(GdsForm):
+    submit_label = "Save"
+    closed = forms.ChoiceField(
+        label="Is it temporarily closed?",
+        choices=[("no", "No, it is running as usual"), ("yes", "Yes, it is closed for a while")],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select whether it is temporarily closed"},
+    )
+    reopens = forms.CharField(
+        label="Date it opens again",
+        help_text="For example, 6 1 2027 (day, month, year)",
+        required=False,
+    )
+
+    def fields_layout(self):
+        return [
+            Field.radios("closed", legend_size=Size.LARGE, legend_tag="h1"),
+            Field.text("reopens", field_width=10),
+        ]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("closed") != "yes":
+            data["closed_until"] = None
+            return data
+        text = (data.get("reopens") or "").strip()
+        if not text:
+            self.add_error("reopens", "Enter the date it opens again")
+            return data
+        parts = re.split(r"[\s/.-]+", text)
+        try:
+            day = datetime.date(int(parts[2]), int(parts[1]), int(parts[0])) if len(parts) == 3 else None
+        except ValueError:
+            day = None
+        if day is None:
+            self.add_error("reopens", "Enter a real date, like 6 1 2027")
+        elif day <= datetime.date.today():
+            self.add_error("reopens", "The date it opens again must be in the future")
+        elif day > datetime.date.today() + datetime.timedelta(days=366):
+            self.add_error("reopens", "The date it opens again must be within a year")
+        else:
+            data["closed_until"] = day
+        return data
+
+
+class ReportResolveForm(GdsForm):
+    submit_label = "Mark as resolved"
+    resolution = forms.CharField(
+        label="What did you do?",
+        help_text="For example, 'Updated the phone number'. The council can read this.",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
+        error_messages={"required": "Enter what you did"},
+    )
+
+
+# --- The organisation and its venues -------------------------------------------------------------
+class ProviderDetailsForm(forms.ModelForm):
+    class Meta:
+        from .models import Provider
+
+        model = Provider
+        fields = [
+            "description",
+            "email",
+            "phone",
+            "website",
+            "charity_number",
+            "dbs_checked_on",
+            "references_available",
+        ]
+        labels = {
+            "description": "About your organisation",
+            "email": "Email address for the public",
+            "phone": "Phone number for the public",
+            "website": "Website (optional)",
+            "charity_number": "Registered charity number (optional)",
+            "dbs_checked_on": "Date of your latest DBS check",
+            "references_available": "I can give references",
+        }
+        error_messages = {
+            "email": {"invalid": "Enter an email address in the correct format, like name@example.com"},
+            "website": {"invalid": "Enter a web address in the correct format, like https://www.example.org"},
+            "dbs_checked_on": {"invalid": "Enter a real date, like 27 3 2026"},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["website"].assume_scheme = "https"
+        self.fields["dbs_checked_on"].input_formats = ["%d %m %Y", "%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y"]
+        self.fields["dbs_checked_on"].help_text = "For example, 27 3 2026. The council may ask to see it."
+        if not self.instance.is_personal_assistant:
+            del self.fields["dbs_checked_on"]
+            del self.fields["references_available"]
+        self.helper = FormHelper()
+        self.helper.form_tag = False  # the template holds the <form>
+        layout = [
+            Field.textarea("description", rows=6),
+            Field.text("email", field_width=20),
+            Field.text("phone", field_width=10),
+            Field.text("website", field_width=20),
+            Field.text("charity_number", field_width=10),
+        ]
+        if self.instance.is_personal_assistant:
+            layout += [Field.text("dbs_checked_on", field_width=10), Field.checkbox("references_available")]
+        self.helper.layout = Layout(*layout, Button("submit", "Save details"))
+
+    def clean_dbs_checked_on(self):
+        day = self.cleaned_data.get("dbs_checked_on")
+        if day and day > datetime.date.today():
+            raise forms.ValidationError("The date of your DBS check must be today or in the past")
+        return day
+
+
+class VenueForm(forms.ModelForm):
+    features = forms.MultipleChoiceField(
+        label="Access at this venue", required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    class Meta:
+        model = Venue
+        fields = ["name", "address_line_1", "address_line_2", "town", "postcode"]
+        labels = {
+            "name": "Name of the venue",
+            "address_line_1": "Address line 1",
+            "address_line_2": "Address line 2 (optional)",
+            "town": "Town or city",
+            "postcode": "Postcode",
+        }
+        error_messages = {
+            "name": {"required": "Enter the name of the venue"},
+            "address_line_1": {"required": "Enter the first line of the address"},
+            "town": {"required": "Enter the town or city"},
+            "postcode": {"required": "Enter the postcode"},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["features"].choices = list(
+            Feature.objects.filter(category__in=["access", "travel"]).values_list("slug", "name")
+        )
+        if self.instance.pk:
+            self.initial["features"] = list(self.instance.features.values_list("slug", flat=True))
+        self.place = None
+        self.helper = FormHelper()
+        self.helper.form_tag = False  # the template holds the <form>
+        self.helper.layout = Layout(
+            Field.text("name"),
+            Field.text("address_line_1"),
+            Field.text("address_line_2"),
+            Field.text("town", field_width=20),
+            Field.text("postcode", field_width=10),
+            Field.checkboxes("features", small=True, legend_size=Size.MEDIUM),
+            Button("submit", "Save venue"),
+        )
+
+    def clean_postcode(self):
+        from places.postcodes import normalise_postcode
+        from places.services import place_for_postcode
+
+        postcode = normalise_postcode(self.cleaned_data["postcode"])
+        if postcode is None:
+            raise forms.ValidationError("Enter a full postcode, like B13 8JP")
+        self.place = place_for_postcode(postcode)
+        if self.place is None:
+            raise forms.ValidationError("We could not find that postcode. Check it and try again")
+        return postcode
