@@ -1,10 +1,91 @@
-from django.http import Http404
+"""The council decides who may list on Daywell: requests to join, and invitations it sends."""
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods, require_safe
+
+from providers import services
+from providers.forms import JoinRequestDeclineForm, ProviderInviteForm
+from providers.models import JoinRequest
+
+from .permissions import council_officer_required
+
+DECIDED_SHOWN = 50
 
 
-def _todo(*args, **kwargs):  # placeholder while this module is written
-    raise Http404
+@council_officer_required
+@require_safe
+def join_request_list(request):
+    pending = JoinRequest.objects.filter(status=JoinRequest.Status.PENDING).order_by("created_at")
+    decided = (
+        JoinRequest.objects.exclude(status=JoinRequest.Status.PENDING)
+        .select_related("decided_by", "provider")
+        .order_by("-decided_at")
+    )
+    return render(
+        request,
+        "council/joinrequest_list.html",
+        {
+            "pending": pending,
+            "decided": decided[:DECIDED_SHOWN],
+            "decided_count": decided.count(),
+            "decided_shown": DECIDED_SHOWN,
+        },
+    )
 
 
-join_request_list = _todo
-join_request_review = _todo
-provider_invite = _todo
+@council_officer_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def join_request_review(request, pk):
+    join_request = get_object_or_404(JoinRequest.objects.select_related("decided_by", "provider"), pk=pk)
+    is_pending = join_request.status == JoinRequest.Status.PENDING
+    decline_form = JoinRequestDeclineForm(request.POST if "decline" in request.POST else None)
+    if request.method == "POST":
+        try:
+            if not is_pending:
+                raise services.AlreadyDecided
+            if "approve" in request.POST:
+                provider = services.join_request_approve(join_request=join_request, by=request.user)
+                messages.success(
+                    request,
+                    f"{provider.name} is approved and we have sent an invitation to {join_request.email}",
+                )
+                return redirect("council:join-requests")
+            if decline_form.is_valid():
+                reason = decline_form.cleaned_data["reason"]
+                services.join_request_decline(join_request=join_request, by=request.user, reason=reason)
+                messages.success(
+                    request, f"You have declined {join_request.name} and we have emailed the reason"
+                )
+                return redirect("council:join-requests")
+        except services.AlreadyDecided:
+            join_request.refresh_from_db()
+            messages.info(
+                request,
+                f"This request has already been {join_request.get_status_display().lower()}, "
+                "so nothing has changed",
+            )
+            return redirect("council:join-request", pk=join_request.pk)
+    return render(
+        request,
+        "council/joinrequest_review.html",
+        {
+            "join_request": join_request,
+            "decline_form": decline_form,
+            "is_pending": is_pending,
+        },
+    )
+
+
+@council_officer_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def provider_invite(request):
+    form = ProviderInviteForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        provider = services.provider_invite(**form.cleaned_data, by=request.user)
+        messages.success(
+            request,
+            f"{provider.name} has been added and we have sent an invitation to {form.cleaned_data['email']}",
+        )
+        return redirect("council:join-requests")
+    return render(request, "council/provider_invite.html", {"form": form})

@@ -29,6 +29,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from daywell.demo_workflow import demo_workflow_ensure
 from opportunities.models import (
     AudienceGroup,
     Cost,
@@ -890,9 +891,16 @@ def demo_seed(*, count: int = DEFAULT_COUNT, seed: int = DEMO_SEED, stdout=None)
                 say(f"  {done:,} of {count:,} opportunities")
 
         new_accounts = demo_accounts_ensure()
+        provider_account = next(a for a in DEMO_ACCOUNTS if a.role == "provider")
+        completed = demo_workflow_ensure(
+            provider_slug=DEMO_PROVIDER_SLUG, provider_email=provider_account.email
+        )
         # New listings (and any not yet indexed, after an upgrade) become searchable.
         opportunity_index_refresh(
-            ids=Opportunity.objects.filter(indexed_at__isnull=True).values_list("id", flat=True)
+            ids=[
+                *Opportunity.objects.filter(indexed_at__isnull=True).values_list("id", flat=True),
+                *completed,
+            ]
         )
 
     User = get_user_model()

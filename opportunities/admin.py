@@ -4,7 +4,10 @@ from .models import (
     AudienceGroup,
     Cost,
     Feature,
+    FreshnessNotice,
     Interest,
+    ListingChange,
+    ListingEvent,
     ListingReport,
     Opportunity,
     PaymentRoute,
@@ -64,10 +67,11 @@ class OpportunityAdmin(admin.ModelAdmin):
     search_fields = ["title", "summary", "provider__name"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["provider", "venues"]
-    filter_horizontal = ["interests", "audiences", "features", "payment_routes"]
+    filter_horizontal = ["interests", "audiences", "features", "payment_routes", "areas"]
     inlines = [SessionInline, CostInline]
     date_hierarchy = "updated_at"
-    readonly_fields = ["created_at", "updated_at"]
+    # Providers' edits go through the review queue; the photo is chosen there too.
+    readonly_fields = ["created_at", "updated_at", "photo", "content_revision"]
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -123,7 +127,43 @@ class ListingReportAdmin(admin.ModelAdmin):
     list_filter = ["status", "problem"]
     list_select_related = ["opportunity"]
     search_fields = ["opportunity__title", "details"]
-    readonly_fields = ["opportunity", "problem", "details", "email", "created_at"]
+    readonly_fields = [
+        "opportunity", "problem", "details", "email", "created_at", "resolved_by", "resolved_at",
+    ]  # fmt: skip
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """A record of what happened: officers can read it, nobody edits it here."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ListingChange)
+class ListingChangeAdmin(ReadOnlyAdmin):
+    list_display = ["opportunity", "status", "submitted_at", "decided_at", "decided_by"]
+    list_filter = ["status"]
+    list_select_related = ["opportunity", "decided_by"]
+    search_fields = ["opportunity__title"]
+
+
+@admin.register(ListingEvent)
+class ListingEventAdmin(ReadOnlyAdmin):
+    list_display = ["created_at", "opportunity", "kind", "actor", "actor_label"]
+    list_filter = ["kind"]
+    list_select_related = ["opportunity", "actor"]
+    search_fields = ["opportunity__title"]
+
+
+@admin.register(FreshnessNotice)
+class FreshnessNoticeAdmin(ReadOnlyAdmin):
+    list_display = ["sent_at", "opportunity", "kind", "checked_on", "used_at"]
+    list_filter = ["kind"]
+    list_select_related = ["opportunity"]
+    exclude = ["token_hash"]
 
 
 @admin.register(SearchLog)

@@ -231,6 +231,12 @@ class Opportunity(models.Model):
         return self.status == self.Status.PUBLISHED
 
     @property
+    def is_closed_now(self) -> bool:
+        import datetime
+
+        return self.closed_until is not None and self.closed_until > datetime.date.today()
+
+    @property
     def age_range(self) -> str:
         if self.min_age is not None and self.max_age is not None:
             return f"{self.min_age} to {self.max_age}"

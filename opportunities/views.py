@@ -92,6 +92,7 @@ def opportunity_detail(request, slug):
             "payment_routes",
             "audiences",
             "features",
+            "areas",
             Prefetch("venues", queryset=Venue.objects.select_related("ward").prefetch_related("features")),
         ),
         slug=slug,

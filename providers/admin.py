@@ -2,7 +2,7 @@ from django.contrib import admin
 
 from opportunities.search_index import opportunity_index_refresh
 
-from .models import Provider, ProviderMembership, Venue
+from .models import JoinRequest, Provider, ProviderInvitation, ProviderMembership, Venue
 
 
 class VenueInline(admin.StackedInline):
@@ -57,3 +57,25 @@ class VenueAdmin(admin.ModelAdmin):
         )
         super().delete_queryset(request, queryset)
         opportunity_index_refresh(ids=affected)
+
+
+@admin.register(JoinRequest)
+class JoinRequestAdmin(admin.ModelAdmin):
+    """Decided in the council workspace; here for the record."""
+
+    list_display = ["name", "kind", "status", "created_at", "decided_by"]
+    list_filter = ["status", "kind"]
+    search_fields = ["name", "contact_name", "email"]
+    readonly_fields = ["status", "decided_by", "decided_at", "provider", "created_at"]
+
+
+@admin.register(ProviderInvitation)
+class ProviderInvitationAdmin(admin.ModelAdmin):
+    list_display = ["email", "provider", "role", "created_at", "accepted_at", "cancelled_at"]
+    list_select_related = ["provider"]
+    search_fields = ["email", "provider__name"]
+    exclude = ["token_hash"]
+    readonly_fields = ["provider", "email", "role", "invited_by", "created_at", "expires_at", "accepted_at"]
+
+    def has_add_permission(self, request):
+        return False  # invitations are sent from the workspaces, which email the link

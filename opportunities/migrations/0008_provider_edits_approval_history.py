@@ -6,124 +6,300 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('opportunities', '0007_search_text'),
-        ('places', '0001_initial'),
+        ("opportunities", "0007_search_text"),
+        ("places", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='listingreport',
-            name='resolution',
-            field=models.TextField(blank=True, verbose_name='what was done'),
+            model_name="listingreport",
+            name="resolution",
+            field=models.TextField(blank=True, verbose_name="what was done"),
         ),
         migrations.AddField(
-            model_name='listingreport',
-            name='resolved_at',
+            model_name="listingreport",
+            name="resolved_at",
             field=models.DateTimeField(blank=True, null=True),
         ),
         migrations.AddField(
-            model_name='listingreport',
-            name='resolved_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="listingreport",
+            name="resolved_by",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='opportunity',
-            name='areas',
-            field=models.ManyToManyField(blank=True, help_text='Wards covered by a service that comes to people (a Personal Assistant, for example).', related_name='+', to='places.ward', verbose_name='areas covered'),
+            model_name="opportunity",
+            name="areas",
+            field=models.ManyToManyField(
+                blank=True,
+                help_text="Wards covered by a service that comes to people (a Personal Assistant, for example).",
+                related_name="+",
+                to="places.ward",
+                verbose_name="areas covered",
+            ),
         ),
         migrations.AddField(
-            model_name='opportunity',
-            name='closed_until',
-            field=models.DateField(blank=True, help_text='Open again on this date.', null=True, verbose_name='temporarily closed until'),
+            model_name="opportunity",
+            name="closed_until",
+            field=models.DateField(
+                blank=True,
+                help_text="Open again on this date.",
+                null=True,
+                verbose_name="temporarily closed until",
+            ),
         ),
         migrations.AddField(
-            model_name='opportunity',
-            name='content_revision',
+            model_name="opportunity",
+            name="content_revision",
             field=models.PositiveIntegerField(default=0),
         ),
         migrations.AddField(
-            model_name='opportunity',
-            name='hidden_as_stale_on',
-            field=models.DateField(blank=True, help_text='Hidden from search because nobody had checked it for a year.', null=True),
+            model_name="opportunity",
+            name="hidden_as_stale_on",
+            field=models.DateField(
+                blank=True,
+                help_text="Hidden from search because nobody had checked it for a year.",
+                null=True,
+            ),
         ),
         migrations.CreateModel(
-            name='ListingEvent',
+            name="ListingEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('created', 'Listing started'), ('edited', 'Changes saved'), ('submitted', 'Sent for approval'), ('approved', 'Approved and published'), ('returned', 'Returned to the provider'), ('withdrawn', 'Changes withdrawn'), ('vacancies', 'Places updated'), ('closed', 'Temporary closure updated'), ('confirmed', 'Confirmed still current'), ('reminded', 'Reminder sent'), ('hidden', 'Hidden from search: not checked for a year'), ('reported', 'Problem reported'), ('report_resolved', 'Problem marked resolved'), ('archived', 'Taken down')], max_length=20)),
-                ('actor_label', models.CharField(blank=True, max_length=150)),
-                ('changes', models.JSONField(default=list)),
-                ('note', models.TextField(blank=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True)),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('opportunity', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='events', to='opportunities.opportunity')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("created", "Listing started"),
+                            ("edited", "Changes saved"),
+                            ("submitted", "Sent for approval"),
+                            ("approved", "Approved and published"),
+                            ("returned", "Returned to the provider"),
+                            ("withdrawn", "Changes withdrawn"),
+                            ("vacancies", "Places updated"),
+                            ("closed", "Temporary closure updated"),
+                            ("confirmed", "Confirmed still current"),
+                            ("reminded", "Reminder sent"),
+                            ("hidden", "Hidden from search: not checked for a year"),
+                            ("reported", "Problem reported"),
+                            ("report_resolved", "Problem marked resolved"),
+                            ("archived", "Taken down"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("actor_label", models.CharField(blank=True, max_length=150)),
+                ("changes", models.JSONField(default=list)),
+                ("note", models.TextField(blank=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True, db_index=True)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "opportunity",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="events",
+                        to="opportunities.opportunity",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at', '-id'],
+                "ordering": ["-created_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='Photo',
+            name="Photo",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('image', models.BinaryField()),
-                ('content_type', models.CharField(max_length=20)),
-                ('width', models.PositiveIntegerField()),
-                ('height', models.PositiveIntegerField()),
-                ('alt_text', models.CharField(max_length=250)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('opportunity', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='photos', to='opportunities.opportunity')),
-                ('uploaded_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("image", models.BinaryField()),
+                ("content_type", models.CharField(max_length=20)),
+                ("width", models.PositiveIntegerField()),
+                ("height", models.PositiveIntegerField()),
+                ("alt_text", models.CharField(max_length=250)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "opportunity",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="photos",
+                        to="opportunities.opportunity",
+                    ),
+                ),
+                (
+                    "uploaded_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at'],
+                "ordering": ["-created_at"],
             },
         ),
         migrations.AddField(
-            model_name='opportunity',
-            name='photo',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='opportunities.photo'),
+            model_name="opportunity",
+            name="photo",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="opportunities.photo",
+            ),
         ),
         migrations.CreateModel(
-            name='FreshnessNotice',
+            name="FreshnessNotice",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('reminder', 'Six-month reminder'), ('hidden', 'Hidden after a year')], max_length=10)),
-                ('checked_on', models.DateField(help_text="The listing's last check when the notice was sent.")),
-                ('token_hash', models.CharField(max_length=64, unique=True)),
-                ('sent_at', models.DateTimeField(auto_now_add=True)),
-                ('expires_at', models.DateTimeField()),
-                ('used_at', models.DateTimeField(blank=True, null=True)),
-                ('opportunity', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='freshness_notices', to='opportunities.opportunity')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("reminder", "Six-month reminder"), ("hidden", "Hidden after a year")],
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "checked_on",
+                    models.DateField(help_text="The listing's last check when the notice was sent."),
+                ),
+                ("token_hash", models.CharField(max_length=64, unique=True)),
+                ("sent_at", models.DateTimeField(auto_now_add=True)),
+                ("expires_at", models.DateTimeField()),
+                ("used_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "opportunity",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="freshness_notices",
+                        to="opportunities.opportunity",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-sent_at'],
-                'constraints': [models.UniqueConstraint(fields=('opportunity', 'kind', 'checked_on'), name='one_notice_per_listing_kind_check')],
+                "ordering": ["-sent_at"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("opportunity", "kind", "checked_on"), name="one_notice_per_listing_kind_check"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='ListingChange',
+            name="ListingChange",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('draft', 'Not sent yet'), ('submitted', 'Waiting for approval'), ('returned', 'Returned to the provider'), ('approved', 'Approved'), ('withdrawn', 'Withdrawn')], default='draft', max_length=10)),
-                ('proposed', models.JSONField(default=dict)),
-                ('approved', models.JSONField(blank=True, null=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('submitted_at', models.DateTimeField(blank=True, null=True)),
-                ('decided_at', models.DateTimeField(blank=True, null=True)),
-                ('reason', models.TextField(blank=True, verbose_name='reason for returning it')),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('opportunity', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='changes', to='opportunities.opportunity')),
-                ('submitted_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Not sent yet"),
+                            ("submitted", "Waiting for approval"),
+                            ("returned", "Returned to the provider"),
+                            ("approved", "Approved"),
+                            ("withdrawn", "Withdrawn"),
+                        ],
+                        default="draft",
+                        max_length=10,
+                    ),
+                ),
+                ("proposed", models.JSONField(default=dict)),
+                ("approved", models.JSONField(blank=True, null=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("submitted_at", models.DateTimeField(blank=True, null=True)),
+                ("decided_at", models.DateTimeField(blank=True, null=True)),
+                ("reason", models.TextField(blank=True, verbose_name="reason for returning it")),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "opportunity",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="changes",
+                        to="opportunities.opportunity",
+                    ),
+                ),
+                (
+                    "submitted_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['submitted_at', 'created_at'],
-                'constraints': [models.UniqueConstraint(condition=models.Q(('status__in', ['draft', 'submitted', 'returned'])), fields=('opportunity',), name='one_open_change_per_listing'), models.CheckConstraint(condition=models.Q(('status__in', ['draft', 'submitted', 'returned', 'approved', 'withdrawn'])), name='listing_change_status_known')],
+                "ordering": ["submitted_at", "created_at"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("status__in", ["draft", "submitted", "returned"])),
+                        fields=("opportunity",),
+                        name="one_open_change_per_listing",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("status__in", ["draft", "submitted", "returned", "approved", "withdrawn"])
+                        ),
+                        name="listing_change_status_known",
+                    ),
+                ],
             },
         ),
     ]

@@ -6,62 +6,136 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('providers', '0001_initial'),
+        ("providers", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='provider',
-            name='dbs_checked_on',
-            field=models.DateField(blank=True, null=True, verbose_name='date of DBS check'),
+            model_name="provider",
+            name="dbs_checked_on",
+            field=models.DateField(blank=True, null=True, verbose_name="date of DBS check"),
         ),
         migrations.AddField(
-            model_name='provider',
-            name='references_available',
+            model_name="provider",
+            name="references_available",
             field=models.BooleanField(default=False),
         ),
         migrations.CreateModel(
-            name='JoinRequest',
+            name="JoinRequest",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='name of the organisation')),
-                ('kind', models.CharField(choices=[('council', 'Council service'), ('charity', 'Charity'), ('community', 'Community group'), ('social_enterprise', 'Social enterprise'), ('private', 'Private company'), ('personal_assistant', 'Personal Assistant')], max_length=20)),
-                ('description', models.TextField(verbose_name='what you offer')),
-                ('website', models.URLField(blank=True)),
-                ('charity_number', models.CharField(blank=True, max_length=20, verbose_name='registered charity number')),
-                ('contact_name', models.CharField(max_length=150, verbose_name='your name')),
-                ('email', models.EmailField(max_length=254, verbose_name='your email address')),
-                ('phone', models.CharField(max_length=40, verbose_name='phone number')),
-                ('status', models.CharField(choices=[('pending', 'Waiting for the council'), ('approved', 'Approved'), ('declined', 'Declined')], default='pending', max_length=10)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('decided_at', models.DateTimeField(blank=True, null=True)),
-                ('reason', models.TextField(blank=True)),
-                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('provider', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='providers.provider')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="name of the organisation")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("council", "Council service"),
+                            ("charity", "Charity"),
+                            ("community", "Community group"),
+                            ("social_enterprise", "Social enterprise"),
+                            ("private", "Private company"),
+                            ("personal_assistant", "Personal Assistant"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("description", models.TextField(verbose_name="what you offer")),
+                ("website", models.URLField(blank=True)),
+                (
+                    "charity_number",
+                    models.CharField(blank=True, max_length=20, verbose_name="registered charity number"),
+                ),
+                ("contact_name", models.CharField(max_length=150, verbose_name="your name")),
+                ("email", models.EmailField(max_length=254, verbose_name="your email address")),
+                ("phone", models.CharField(max_length=40, verbose_name="phone number")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "Waiting for the council"),
+                            ("approved", "Approved"),
+                            ("declined", "Declined"),
+                        ],
+                        default="pending",
+                        max_length=10,
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("decided_at", models.DateTimeField(blank=True, null=True)),
+                ("reason", models.TextField(blank=True)),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "provider",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="providers.provider",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['created_at'],
+                "ordering": ["created_at"],
             },
         ),
         migrations.CreateModel(
-            name='ProviderInvitation',
+            name="ProviderInvitation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('email', models.EmailField(max_length=254)),
-                ('role', models.CharField(choices=[('owner', 'Owner'), ('editor', 'Editor')], default='editor', max_length=10)),
-                ('token_hash', models.CharField(max_length=64, unique=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('expires_at', models.DateTimeField()),
-                ('accepted_at', models.DateTimeField(blank=True, null=True)),
-                ('cancelled_at', models.DateTimeField(blank=True, null=True)),
-                ('invited_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('provider', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='invitations', to='providers.provider')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("email", models.EmailField(max_length=254)),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[("owner", "Owner"), ("editor", "Editor")], default="editor", max_length=10
+                    ),
+                ),
+                ("token_hash", models.CharField(max_length=64, unique=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("expires_at", models.DateTimeField()),
+                ("accepted_at", models.DateTimeField(blank=True, null=True)),
+                ("cancelled_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "invited_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "provider",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="invitations",
+                        to="providers.provider",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at'],
+                "ordering": ["-created_at"],
             },
         ),
     ]
