@@ -1,5 +1,5 @@
 from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Button, Field, Fieldset, Layout, Size
+from crispy_forms_gds.layout import Button, Field, Layout, Size
 from django import forms
 
 from opportunities.models import AudienceGroup, Feature, Interest
@@ -30,9 +30,7 @@ class TaggingForm(forms.Form):
         self.helper.form_tag = False
         self.helper.layout = Layout(
             *(
-                Fieldset(
-                    Field.checkboxes(name, small=True), legend=self.fields[name].label, legend_size=Size.SMALL
-                )
+                Field.checkboxes(name, small=True, legend_size=Size.SMALL)
                 for name in ("interests", "audiences", "features")
             ),
             Button("approve", "Approve and publish"),

@@ -12,6 +12,7 @@ from decimal import Decimal, InvalidOperation
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import HTML, Button, Field, Fieldset, Layout, Size
 from django import forms
+from django.forms.boundfield import BoundField
 
 from opportunities.models import AudienceGroup, Cost, Feature, Interest, Opportunity, PaymentRoute, Weekday
 from places.models import Ward
@@ -27,8 +28,23 @@ def _slugs(model) -> list[tuple[str, str]]:
     return list(model.objects.values_list("slug", "name"))
 
 
+class GdsBoundField(BoundField):
+    """crispy-forms-gds ids a group's checkboxes id_<name>_1, id_<name>_2… but links the error summary
+    to id_<name>, which is on no element. Naming the group after its first box puts the link on it,
+    as the GOV.UK pattern expects (templates/gds/layout/radio_item.html does the same for radios)."""
+
+    @property
+    def auto_id(self):
+        auto_id = super().auto_id
+        if auto_id and isinstance(self.field.widget, forms.CheckboxSelectMultiple):
+            return f"{auto_id}_1"
+        return auto_id
+
+
 class SectionForm(forms.Form):
     """A section of the listing editor. Subclasses list their layout in `fields_layout()`."""
+
+    bound_field_class = GdsBoundField
 
     def __init__(self, *args, provider, snapshot: dict, **kwargs):
         self.provider = provider
