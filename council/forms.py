@@ -26,6 +26,8 @@ class TaggingForm(forms.Form):
         self.fields["interests"].choices = list(Interest.objects.values_list("slug", "name"))
         self.fields["audiences"].choices = list(AudienceGroup.objects.values_list("slug", "name"))
         self.fields["features"].choices = list(Feature.objects.values_list("slug", "name"))
+        for name in ("interests", "audiences", "features"):
+            self.fields[name].error_messages["invalid_choice"] = "Select tags from the list"
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.layout = Layout(

@@ -7,6 +7,7 @@ app_name = "council"
 urlpatterns = [
     path("", views.review_queue, name="queue"),
     path("changes/<int:pk>/", views.change_review, name="change"),
+    path("changes/<int:pk>/photo/", views.change_photo, name="change-photo"),
     path("reports/", views.report_list, name="reports"),
     path("reports/<int:pk>/resolve/", views.report_resolve, name="report-resolve"),
     path("listings/<int:pk>/history/", views.listing_history, name="history"),

@@ -3,11 +3,18 @@ reported by the public. Every view is for council officers only."""
 
 from django.contrib import messages
 from django.db.models import Count, Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_safe
 
 from opportunities.models import ListingChange, ListingReport, Opportunity
-from opportunities.services import listing_change_approve, listing_change_return, listing_report_resolve
+from opportunities.photos import photo_response
+from opportunities.services import (
+    EditConflict,
+    listing_change_approve,
+    listing_change_return,
+    listing_report_resolve,
+)
 from opportunities.snapshots import snapshot_compare, snapshot_of
 from providers.models import JoinRequest
 
@@ -15,6 +22,11 @@ from .forms import ResolveForm, ReturnForm, TaggingForm
 from .permissions import council_officer_required
 
 GET_POST = ["GET", "HEAD", "POST"]
+ALREADY_DEALT_WITH = "Someone has already dealt with this, or the provider took it back to change it."
+CHANGED_SINCE_MESSAGE = (
+    "This listing changed after you opened it, so nothing was approved or returned. "
+    "Read the latest version below before you decide."
+)
 
 
 def _counts() -> dict:
@@ -61,18 +73,26 @@ def change_review(request, pk):
     tagging = TaggingForm(request.POST if "approve" in request.POST else None, proposed=change.proposed)
     returning = ReturnForm(request.POST if "return" in request.POST else None)
     if request.method == "POST" and not waiting:
-        messages.info(
-            request, "Someone has already dealt with this, or the provider took it back to change it."
-        )
+        messages.info(request, ALREADY_DEALT_WITH)
         return redirect("council:queue")
-    if request.method == "POST" and "approve" in request.POST and tagging.is_valid():
-        listing_change_approve(change=change, by=request.user, tags=tagging.cleaned_data)
-        messages.success(request, f"“{opportunity.title}” is published. The provider has been told.")
-        return redirect("council:queue")
-    if request.method == "POST" and "return" in request.POST and returning.is_valid():
-        listing_change_return(change=change, by=request.user, reason=returning.cleaned_data["reason"])
-        messages.success(request, f"“{opportunity.title}” is returned to the provider with your reason.")
-        return redirect("council:queue")
+    revision = request.POST.get("revision", "")
+    revision = int(revision) if revision.isdecimal() and len(revision) < 10 else -1
+    try:
+        if request.method == "POST" and "approve" in request.POST and tagging.is_valid():
+            listing_change_approve(
+                change=change, by=request.user, revision=revision, tags=tagging.cleaned_data
+            )
+            messages.success(request, f"“{opportunity.title}” is published. The provider has been told.")
+            return redirect("council:queue")
+        if request.method == "POST" and "return" in request.POST and returning.is_valid():
+            reason = returning.cleaned_data["reason"]
+            listing_change_return(change=change, by=request.user, revision=revision, reason=reason)
+            messages.success(request, f"“{opportunity.title}” is returned to the provider with your reason.")
+            return redirect("council:queue")
+    except EditConflict:
+        # The provider changed it, or another officer decided, after this page was opened.
+        messages.error(request, CHANGED_SINCE_MESSAGE)
+        return redirect("council:change", pk=change.pk)
     context = {
         "change": change,
         "opportunity": opportunity,
@@ -84,6 +104,8 @@ def change_review(request, pk):
         "tagging": tagging,
         "returning": returning,
         "events": opportunity.events.select_related("actor")[:10],
+        "revision": opportunity.content_revision,
+        "photo": change.proposed.get("photo"),
     }
     status = 400 if request.method == "POST" else 200
     return render(request, "council/change_review.html", context, status=status)
@@ -121,3 +143,15 @@ def listing_history(request, pk):
     opportunity = get_object_or_404(Opportunity, pk=pk)
     events = opportunity.events.select_related("actor")
     return render(request, "providers/listing_history.html", {"opportunity": opportunity, "events": events})
+
+
+@require_safe
+@council_officer_required
+def change_photo(request, pk):
+    """The photo a provider proposes, so the officer sees it before it can be published."""
+    change = get_object_or_404(ListingChange, pk=pk)
+    photo_id = (change.proposed.get("photo") or {}).get("id")
+    photo = get_object_or_404(change.opportunity.photos, pk=photo_id) if photo_id else None
+    if photo is None:
+        raise Http404("This change has no photo")
+    return photo_response(photo, public=False)

@@ -11,7 +11,7 @@ from PIL import Image, ImageCms, ImageOps
 from .models import Photo
 
 MAX_PHOTO_BYTES = 5 * 1024 * 1024
-MAX_PHOTO_PIXELS = 40_000_000
+MAX_PHOTO_PIXELS = 24_000_000  # about 6,000 by 4,000: a modern phone's photo
 MAX_EDGE = 1600  # longer side of the stored copy, in pixels
 JPEG_QUALITY = 85
 MAX_ALT_TEXT = 250

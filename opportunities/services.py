@@ -67,10 +67,14 @@ def _event(opportunity, kind, *, by=None, actor_label="", changes=None, note="")
     )
 
 
+# Paths under /opportunities/ that a listing's slug must not take.
+RESERVED_SLUGS = {"still-current"}
+
+
 def _slug_for(title: str) -> str:
     base = slugify(title)[:200].strip("-") or "listing"
     slug, number = base, 2
-    while Opportunity.objects.filter(slug=slug).exists():
+    while slug in RESERVED_SLUGS or Opportunity.objects.filter(slug=slug).exists():
         slug = f"{base}-{number}"
         number += 1
     return slug
@@ -81,6 +85,26 @@ def _locked(opportunity: Opportunity, revision: int | None) -> Opportunity:
     if revision is not None and locked.content_revision != revision:
         raise EditConflict
     return locked
+
+
+def _locked_change(change: ListingChange, revision: int, statuses) -> tuple[Opportunity, ListingChange]:
+    """The listing and its change, locked and read afresh. Refused when someone saved the listing
+    since `revision` (what this person saw) or the change is no longer in one of `statuses`."""
+    opportunity = _locked(change.opportunity, revision)
+    fresh = ListingChange.objects.select_for_update().get(pk=change.pk)
+    if fresh.status not in statuses:
+        raise EditConflict
+    return opportunity, fresh
+
+
+def _unused_photos_delete(opportunity: Opportunity) -> None:
+    """Photos neither published nor in an open proposal are nobody's any more."""
+    keep = {opportunity.photo_id}
+    for proposed in (
+        ListingChange.objects.open().filter(opportunity=opportunity).values_list("proposed", flat=True)
+    ):
+        keep.add((proposed.get("photo") or {}).get("id"))
+    opportunity.photos.exclude(pk__in=[pk for pk in keep if pk]).delete()
 
 
 @transaction.atomic
@@ -124,24 +148,27 @@ def listing_draft_save(*, opportunity: Opportunity, by, section: dict, revision:
 
 
 @transaction.atomic
-def listing_change_discard(*, change: ListingChange, by) -> None:
+def listing_change_discard(*, change: ListingChange, by, revision: int) -> None:
     """Throw away unsent changes to a published listing."""
-    _locked(change.opportunity, None)
+    opportunity, change = _locked_change(change, revision, ListingChange.OPEN)
     change.status = ListingChange.Status.WITHDRAWN
     change.save(update_fields=["status", "updated_at"])
-    change.opportunity.content_revision += 1
-    change.opportunity.save(update_fields=["content_revision", "updated_at"])
-    _event(change.opportunity, ListingEvent.Kind.WITHDRAWN, by=by)
+    opportunity.content_revision += 1
+    opportunity.save(update_fields=["content_revision", "updated_at"])
+    _unused_photos_delete(opportunity)
+    _event(opportunity, ListingEvent.Kind.WITHDRAWN, by=by)
 
 
-def listing_submit(*, change: ListingChange, by) -> None:
-    """Send the proposed version to the council's review queue."""
+def listing_submit(*, change: ListingChange, by, revision: int) -> None:
+    """Send the proposed version, as the sender saw it, to the council's review queue."""
     with transaction.atomic():
-        opportunity = _locked(change.opportunity, None)
+        opportunity, change = _locked_change(
+            change, revision, (ListingChange.Status.DRAFT, ListingChange.Status.RETURNED)
+        )
         change.status = ListingChange.Status.SUBMITTED
         change.submitted_by, change.submitted_at = by, timezone.now()
         change.reason = ""
-        change.save()
+        change.save(update_fields=["status", "submitted_by", "submitted_at", "reason", "updated_at"])
         if opportunity.status == Opportunity.Status.DRAFT:
             opportunity.status = Opportunity.Status.IN_REVIEW
             opportunity.save(update_fields=["status", "updated_at"])
@@ -153,10 +180,11 @@ def listing_submit(*, change: ListingChange, by) -> None:
     )
 
 
-def listing_change_approve(*, change: ListingChange, by, tags: dict | None = None) -> None:
-    """Publish the proposed version, with the council's tagging where the officer changed it."""
+def listing_change_approve(*, change: ListingChange, by, revision: int, tags: dict | None = None) -> None:
+    """Publish the proposed version the officer read, with the council's tagging where the
+    officer changed it. Refused (EditConflict) when the provider has changed it since."""
     with transaction.atomic():
-        opportunity = _locked(change.opportunity, None)
+        opportunity, change = _locked_change(change, revision, (ListingChange.Status.SUBMITTED,))
         approved = {**change.proposed, **(tags or {})}
         retagged = snapshot_changes(change.proposed, approved, provider_id=opportunity.provider_id)
         changes = snapshot_changes(snapshot_of(opportunity), approved, provider_id=opportunity.provider_id)
@@ -171,7 +199,8 @@ def listing_change_approve(*, change: ListingChange, by, tags: dict | None = Non
         change.status = ListingChange.Status.APPROVED
         change.approved = approved
         change.decided_by, change.decided_at = by, timezone.now()
-        change.save()
+        change.save(update_fields=["status", "approved", "decided_by", "decided_at", "updated_at"])
+        _unused_photos_delete(opportunity)
         note = "The council changed the tags: " + "; ".join(
             f"{label}: {after}" for label, _, after in retagged
         )
@@ -184,14 +213,14 @@ def listing_change_approve(*, change: ListingChange, by, tags: dict | None = Non
     )
 
 
-def listing_change_return(*, change: ListingChange, by, reason: str) -> None:
+def listing_change_return(*, change: ListingChange, by, revision: int, reason: str) -> None:
     """Send the proposed version back to the provider with the reason."""
     with transaction.atomic():
-        opportunity = _locked(change.opportunity, None)
+        opportunity, change = _locked_change(change, revision, (ListingChange.Status.SUBMITTED,))
         change.status = ListingChange.Status.RETURNED
         change.reason = reason
         change.decided_by, change.decided_at = by, timezone.now()
-        change.save()
+        change.save(update_fields=["status", "reason", "decided_by", "decided_at", "updated_at"])
         if opportunity.status == Opportunity.Status.IN_REVIEW:
             opportunity.status = Opportunity.Status.DRAFT
             opportunity.save(update_fields=["status", "updated_at"])

@@ -223,7 +223,9 @@ class WhereForm(SectionForm):
         data = super().clean()
         delivery = data.get("delivery") or []
         if "venue" in delivery and not data.get("venues"):
-            self.add_error("venues", "Select at least one venue, or add a venue first")
+            # With no venues there is no venue field to point at: the message goes on "where".
+            field = "venues" if self.fields["venues"].choices else "delivery"
+            self.add_error(field, "Select at least one venue, or add a venue first")
         if {"home", "community"} & set(delivery) and not data.get("venues") and not data.get("areas"):
             self.add_error("areas", "Select the areas you cover")
         return data
@@ -338,7 +340,7 @@ class WhenForm(RowsForm):
                 )
             elif start is not None and end <= start:
                 self.add_error(f"sessions_{index}_end", f"Session {number} must end after it starts")
-            if day and start is not None and end is not None and end > start:
+            if day.isdecimal() and start is not None and end is not None and end > start:
                 sessions.append([int(day), f"{start:%H:%M}", f"{end:%H:%M}"])
         if data.get("by_arrangement") is False and not sessions and not self.errors:
             self.add_error(
@@ -647,7 +649,7 @@ class ClosureForm(GdsForm):
         parts = re.split(r"[\s/.-]+", text)
         try:
             day = datetime.date(int(parts[2]), int(parts[1]), int(parts[0])) if len(parts) == 3 else None
-        except ValueError:
+        except (ValueError, OverflowError):
             day = None
         if day is None:
             self.add_error("reopens", "Enter a real date, like 6 1 2027")

@@ -186,8 +186,8 @@ def join_request_approve(*, join_request: JoinRequest, by: User) -> Provider:
             description=join_request.description,
             website=join_request.website,
             charity_number=join_request.charity_number,
-            email=join_request.email,
-            phone=join_request.phone,
+            # The requester's own email and phone were given to the council, not for the public:
+            # the owner fills in the public contact details.
         )
         join_request.status = JoinRequest.Status.APPROVED
         join_request.provider = provider

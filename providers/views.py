@@ -50,6 +50,12 @@ CONFLICT_MESSAGE = (
 )
 
 
+CHANGED_SINCE_MESSAGE = (
+    "Someone changed this listing while you were looking at it, so nothing was sent or discarded. "
+    "Check the latest version below."
+)
+
+
 def _provider(request, slug) -> Provider:
     return get_object_or_404(Provider.objects.editable_by(request.user), slug=slug)
 
@@ -57,6 +63,11 @@ def _provider(request, slug) -> Provider:
 def _listing(request, slug, pk) -> tuple[Provider, Opportunity]:
     provider = _provider(request, slug)
     return provider, get_object_or_404(Opportunity.objects.filter(provider=provider), pk=pk)
+
+
+def _posted_revision(request) -> int:
+    text = request.POST.get("revision", "")
+    return int(text) if text.isdecimal() and len(text) < 10 else -1
 
 
 def _open_change(opportunity) -> ListingChange | None:
@@ -186,12 +197,15 @@ def venue_create(request, slug):
 def venue_update(request, slug, pk):
     provider = _provider(request, slug)
     venue = get_object_or_404(Venue.objects.filter(provider=provider), pk=pk)
+    saved_name = venue.name  # the form changes the instance in memory as it validates
     form = VenueForm(request.POST or None, instance=venue)
     if request.method == "POST" and form.is_valid():
-        _venue_save(form, provider)
+        venue = _venue_save(form, provider)
         messages.success(request, f"{venue.name} is saved. Listings held there show the change now.")
         return redirect("providers:detail", slug=provider.slug)
-    return render(request, "providers/venue_form.html", {"provider": provider, "form": form, "venue": venue})
+    return render(
+        request, "providers/venue_form.html", {"provider": provider, "form": form, "venue_name": saved_name}
+    )
 
 
 # --- Listings: the editor ------------------------------------------------------------------------
@@ -233,7 +247,6 @@ def listing_section(request, slug, pk, section):
         form = SECTION_FORMS[section](data, provider=provider, snapshot=snapshot)
     conflict = False
     if request.method == "POST" and form.is_valid():
-        revision = request.POST.get("revision", "")
         try:
             with transaction.atomic():
                 values = (
@@ -245,7 +258,7 @@ def listing_section(request, slug, pk, section):
                     opportunity=opportunity,
                     by=request.user,
                     section=values,
-                    revision=int(revision) if revision.isdecimal() else -1,
+                    revision=_posted_revision(request),
                 )
         except EditConflict:
             conflict = True
@@ -260,7 +273,11 @@ def listing_section(request, slug, pk, section):
         "form": form,
         "section": section,
         "section_title": SECTION_TITLES[section],
-        "revision": opportunity.content_revision,
+        # Shown again after an error, the page keeps the version the editor started from, so a
+        # colleague's save in between is still caught.
+        "revision": request.POST.get("revision", "")
+        if request.method == "POST"
+        else opportunity.content_revision,
         "conflict": conflict,
         "first_pass": first_pass,
         "multipart": section == "photo",
@@ -304,7 +321,11 @@ def listing_check(request, slug, pk):
             messages.info(request, "There is nothing new to send.")
             return redirect("providers:listing", slug=slug, pk=pk)
         if not missing:
-            listing_submit(change=change, by=request.user)
+            try:
+                listing_submit(change=change, by=request.user, revision=_posted_revision(request))
+            except EditConflict:
+                messages.error(request, CHANGED_SINCE_MESSAGE)
+                return redirect("providers:listing-check", slug=slug, pk=pk)
             messages.success(request, "Sent to the council. We will email you when they have looked at it.")
             return redirect("providers:listing", slug=slug, pk=pk)
     sections = snapshot_compare(published, proposed, provider_id=provider.pk)
@@ -316,6 +337,7 @@ def listing_check(request, slug, pk):
         "is_new": opportunity.published_at is None,
         "missing": missing if request.method == "POST" or change else [],
         "can_send": change is not None and change.status != ListingChange.Status.SUBMITTED,
+        "revision": opportunity.content_revision,
     }
     return render(
         request, "providers/listing_check.html", context, status=400 if request.method == "POST" else 200
@@ -330,11 +352,17 @@ def listing_discard(request, slug, pk):
     if change is None or opportunity.published_at is None:
         raise Http404("Nothing to discard")
     if request.method == "POST":
-        listing_change_discard(change=change, by=request.user)
+        try:
+            listing_change_discard(change=change, by=request.user, revision=_posted_revision(request))
+        except EditConflict:
+            messages.error(request, CHANGED_SINCE_MESSAGE)
+            return redirect("providers:listing-check", slug=slug, pk=pk)
         messages.success(request, "Your unsent changes are discarded. The published version stays as it was.")
         return redirect("providers:listing", slug=slug, pk=pk)
     return render(
-        request, "providers/listing_discard.html", {"provider": provider, "opportunity": opportunity}
+        request,
+        "providers/listing_discard.html",
+        {"provider": provider, "opportunity": opportunity, "revision": opportunity.content_revision},
     )
 
 

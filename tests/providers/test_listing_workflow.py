@@ -10,6 +10,7 @@ from django.utils import timezone
 from accounts.models import User
 from opportunities.models import ListingChange, ListingEvent, ListingReport, Opportunity
 from opportunities.search_index import opportunity_index_refresh
+from opportunities.snapshots import snapshot_of
 from places.models import Ward
 from providers.models import Provider
 from tests.factories import (
@@ -64,6 +65,21 @@ def about(opportunity, **changes):
     return {**data, **changes}
 
 
+def revision(opportunity) -> int:
+    return Opportunity.objects.get(pk=opportunity.pk).content_revision
+
+
+def send(client, opportunity):
+    url = reverse("providers:listing-check", args=[opportunity.provider.slug, opportunity.pk])
+    return client.post(url, {"revision": revision(opportunity)})
+
+
+def decide(client, change, data):
+    return client.post(
+        reverse("council:change", args=[change.pk]), {**data, "revision": revision(change.opportunity)}
+    )
+
+
 def public_text(client, opportunity) -> str:
     return client.get(opportunity.get_absolute_url()).content.decode()
 
@@ -74,7 +90,7 @@ def test_the_public_keep_the_approved_version_until_the_council_approves(
     client.force_login(membership.user)
     response = client.post(section_url(listing, "about"), about(listing, title="Allotment and orchard club"))
     assert response.status_code == 302
-    client.post(reverse("providers:listing-check", args=[listing.provider.slug, listing.pk]))
+    send(client, listing)
     change = ListingChange.objects.get(opportunity=listing)
     assert change.status == ListingChange.Status.SUBMITTED
     assert [m.to for m in mailoutbox] == [["officer@example.org"]]
@@ -87,7 +103,7 @@ def test_the_public_keep_the_approved_version_until_the_council_approves(
     client.force_login(officer)
     review = client.get(reverse("council:change", args=[change.pk])).content.decode()
     assert "Allotment club" in review and "Allotment and orchard club" in review  # before and after
-    response = client.post(reverse("council:change", args=[change.pk]), {"approve": "1", "interests": []})
+    response = decide(client, change, {"approve": "1", "interests": []})
     assert response.status_code == 302
 
     client.logout()
@@ -103,13 +119,10 @@ def test_the_public_keep_the_approved_version_until_the_council_approves(
 def test_the_council_can_change_the_proposed_tags_before_approving(client, membership, listing, officer):
     client.force_login(membership.user)
     client.post(section_url(listing, "about"), about(listing, interests=["sport"]))
-    client.post(reverse("providers:listing-check", args=[listing.provider.slug, listing.pk]))
+    send(client, listing)
     change = ListingChange.objects.get(opportunity=listing)
     client.force_login(officer)
-    client.post(
-        reverse("council:change", args=[change.pk]),
-        {"approve": "1", "interests": ["nature-gardening"], "features": ["quiet-space"]},
-    )
+    decide(client, change, {"approve": "1", "interests": ["nature-gardening"], "features": ["quiet-space"]})
     listing.refresh_from_db()
     assert list(listing.interests.values_list("slug", flat=True)) == ["nature-gardening"]
     assert list(listing.features.values_list("slug", flat=True)) == ["quiet-space"]
@@ -121,17 +134,16 @@ def test_returning_a_change_needs_a_reason_and_tells_the_provider(
 ):
     client.force_login(membership.user)
     client.post(section_url(listing, "about"), about(listing, summary="Grow food."))
-    client.post(reverse("providers:listing-check", args=[listing.provider.slug, listing.pk]))
+    send(client, listing)
     change = ListingChange.objects.get(opportunity=listing)
     client.force_login(officer)
-    url = reverse("council:change", args=[change.pk])
-    response = client.post(url, {"return": "1", "reason": "  "})
+    response = decide(client, change, {"return": "1", "reason": "  "})
     assert response.status_code == 400
     assert "Enter what the provider needs to change" in response.content.decode()
     change.refresh_from_db()
     assert change.status == ListingChange.Status.SUBMITTED
 
-    client.post(url, {"return": "1", "reason": "Say which day the club meets."})
+    decide(client, change, {"return": "1", "reason": "Say which day the club meets."})
     change.refresh_from_db()
     assert change.status == ListingChange.Status.RETURNED
     assert "Say which day the club meets." in mailoutbox[-1].body
@@ -215,7 +227,7 @@ def test_a_new_listing_goes_section_by_section_and_needs_approval(client, member
     assert client.get(opportunity.get_absolute_url()).status_code == 404
 
     # Sending before the listing is complete lists what is missing.
-    response = client.post(reverse("providers:listing-check", args=[slug, opportunity.pk]))
+    response = send(client, opportunity)
     assert "Select where it happens" in response.content.decode()
     assert ListingChange.objects.get(opportunity=opportunity).status == "draft"
 
@@ -230,7 +242,7 @@ def test_a_new_listing_goes_section_by_section_and_needs_approval(client, member
     opportunity.refresh_from_db()
     client.post(section_url(opportunity, "joining"),
                 {"joining": "self", "contact_phone": "0121 496 0123", "revision": opportunity.content_revision})  # fmt: skip
-    response = client.post(reverse("providers:listing-check", args=[slug, opportunity.pk]))
+    response = send(client, opportunity)
     assert response.status_code == 302
     opportunity.refresh_from_db()
     assert opportunity.status == Opportunity.Status.IN_REVIEW
@@ -239,7 +251,7 @@ def test_a_new_listing_goes_section_by_section_and_needs_approval(client, member
     queue = client.get(reverse("council:queue")).content.decode()
     assert "Tuesday walking group" in queue and "New listing" in queue
     change = ListingChange.objects.get(opportunity=opportunity)
-    client.post(reverse("council:change", args=[change.pk]), {"approve": "1"})
+    decide(client, change, {"approve": "1"})
     client.logout()
     assert "A gentle walk." in public_text(client, opportunity)
     assert "Tuesday walking group" in client.get("/opportunities/?q=walking").content.decode()
@@ -350,3 +362,83 @@ def test_a_personal_assistant_is_found_by_the_areas_they_cover(client):
     assert (
         "Personal Assistant in Hall Green" not in client.get("/opportunities/?ward=moseley").content.decode()
     )
+
+
+def test_the_council_cannot_approve_a_version_it_has_not_read(client, membership, listing, officer):
+    client.force_login(membership.user)
+    client.post(section_url(listing, "about"), about(listing, summary="The version the officer reads."))
+    send(client, listing)
+    change = ListingChange.objects.get(opportunity=listing)
+    officer_saw = revision(listing)
+    # The provider changes it again and re-sends while the officer is reading.
+    client.post(section_url(listing, "about"), about(listing, summary="A version nobody has read.",
+                                                     revision=officer_saw))  # fmt: skip
+    send(client, listing)
+
+    client.force_login(officer)
+    response = client.post(
+        reverse("council:change", args=[change.pk]), {"approve": "1", "revision": officer_saw}
+    )
+    assert response.status_code == 302
+    assert "changed after you opened it" in client.get(response["Location"]).content.decode()
+    listing.refresh_from_db()
+    assert listing.summary == "Grow vegetables with friends."  # nothing published
+    assert ListingChange.objects.get(pk=change.pk).status == ListingChange.Status.SUBMITTED
+
+
+def test_an_editor_whose_form_had_errors_still_cannot_overwrite_a_colleague(client, membership, listing):
+    colleague = ProviderMembershipFactory(provider=membership.provider, role="editor").user
+    opened_at = revision(listing)
+    client.force_login(colleague)
+    client.post(section_url(listing, "about"), about(listing, summary="The colleague's summary."))
+
+    client.force_login(membership.user)
+    with_error = client.post(section_url(listing, "about"), about(listing, title="", revision=opened_at))
+    page = with_error.content.decode()
+    assert f'name="revision" value="{opened_at}"' in page  # still the version this editor started from
+    response = client.post(section_url(listing, "about"), about(listing, summary="Mine.", revision=opened_at))
+    assert response.status_code == 409
+    assert ListingChange.objects.get(opportunity=listing).proposed["summary"] == "The colleague's summary."
+
+
+def test_discarding_refuses_when_a_colleague_saved_since(client, membership, listing):
+    client.force_login(membership.user)
+    client.post(section_url(listing, "about"), about(listing, summary="First draft."))
+    seen = revision(listing)
+    client.post(section_url(listing, "about"), about(listing, summary="Careful later work.", revision=seen))
+    client.post(
+        reverse("providers:listing-discard", args=[listing.provider.slug, listing.pk]), {"revision": seen}
+    )
+    change = ListingChange.objects.get(opportunity=listing)
+    assert (change.status, change.proposed["summary"]) == ("draft", "Careful later work.")
+
+
+@pytest.mark.parametrize(
+    ("url_name", "data"),
+    [("listing-section", {"by_arrangement": "no", "sessions_0_day": "abc", "sessions_0_start": "10:00",
+                          "sessions_0_end": "11:00"}),
+     ("listing-closure", {"closed": "yes", "reopens": "1 1 99999999999999999999"})],
+)  # fmt: skip
+def test_garbled_input_gets_an_error_message_not_a_server_error(client, membership, listing, url_name, data):
+    client.force_login(membership.user)
+    args = [listing.provider.slug, listing.pk] + (["when"] if url_name == "listing-section" else [])
+    response = client.post(
+        reverse(f"providers:{url_name}", args=args), {**data, "revision": revision(listing)}
+    )
+    assert response.status_code == 200
+    assert "govuk-error-summary" in response.content.decode()
+
+
+def test_the_officer_sees_a_proposed_photo_before_it_is_public(client, membership, listing, officer):
+    from opportunities.models import Photo
+
+    photo = Photo.objects.create(opportunity=listing, image=b"jpeg", content_type="image/jpeg", width=1,
+                                 height=1, alt_text="People planting beans")  # fmt: skip
+    proposed = {**snapshot_of(listing), "photo": {"id": photo.pk, "alt": photo.alt_text}}
+    change = ListingChange.objects.create(opportunity=listing, status="submitted", proposed=proposed)
+    client.force_login(officer)
+    page = client.get(reverse("council:change", args=[change.pk])).content.decode()
+    assert reverse("council:change-photo", args=[change.pk]) in page
+    assert client.get(reverse("council:change-photo", args=[change.pk])).content == b"jpeg"
+    client.logout()
+    assert client.get(reverse("opportunities:photo", args=[listing.slug, photo.pk])).status_code == 404
