@@ -494,7 +494,7 @@ def test_approving_adds_the_provider_and_invites_the_person_who_asked(client, ma
         "moseley-walking-group",
         Provider.Kind.CHARITY,
         "1123456",
-        "asha@example.org",
+        "",  # the requester's own address is not made public
         "https://walk.example.org",
     )
     request_.refresh_from_db()
