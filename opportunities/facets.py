@@ -23,7 +23,8 @@ DELIVERY_VALUES = ["venue", "community", "home", "online"]
 _LOAD_SQL = """
 SELECT id, interest_ids, feature_ids, audience_ids, payment_ids, ward_ids, constituency_ids, slots,
        delivery, is_free, vacancies = 'yes', cost_per_session, min_age, max_age, latitude, longitude,
-       extract(epoch FROM updated_at)
+       extract(epoch FROM updated_at),
+       provider_id IN (SELECT id FROM providers_provider WHERE kind = 'personal_assistant')
 FROM opportunities_opportunity
 WHERE status = 'published' AND hidden_as_stale_on IS NULL
 ORDER BY title, id
@@ -53,6 +54,7 @@ class Columns:
     delivery: np.ndarray  # bool (n, 4)
     free: np.ndarray
     vacancies: np.ndarray
+    assistant: np.ndarray  # offered by a Personal Assistant
     cost: np.ndarray  # float, NaN when unknown
     min_age: np.ndarray  # -1 when none
     max_age: np.ndarray  # 999 when none
@@ -149,6 +151,7 @@ def _load(version: str) -> Columns:
         delivery=delivery,
         free=np.array([bool(row[9]) for row in rows], dtype=bool),
         vacancies=np.array([bool(row[10]) for row in rows], dtype=bool),
+        assistant=np.array([bool(row[17]) for row in rows], dtype=bool),
         cost=floats(11),
         min_age=np.array([-1 if row[12] is None else row[12] for row in rows], dtype=np.int16),
         max_age=np.array([999 if row[13] is None else row[13] for row in rows], dtype=np.int16),

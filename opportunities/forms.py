@@ -57,6 +57,7 @@ class SearchForm(forms.Form):
     age = forms.CharField(required=False, label="Age of the person")
     delivery = KnownValuesField(required=False, label="Where it happens", choices=DELIVERY)
     vacancies = forms.BooleanField(required=False, label="Only places taking new people")
+    pa = forms.BooleanField(required=False, label="Only Personal Assistants")
     sort = forms.CharField(required=False, label="Sort by")
 
     UNKNOWN_MESSAGES = {

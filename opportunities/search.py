@@ -49,6 +49,7 @@ class Filters:
     max_cost: Decimal | None = None
     age: int | None = None
     vacancies: bool = False
+    assistants: bool = False
     sort: str = ""
     page: int = 1
 
@@ -139,6 +140,8 @@ def _masks(filters: Filters, cols: facets.Columns, text: np.ndarray | None, mile
         masks["age"] = (cols.min_age <= filters.age) & (cols.max_age >= filters.age)
     if filters.vacancies:
         masks["vacancies"] = cols.vacancies
+    if filters.assistants:
+        masks["assistants"] = cols.assistant
     return masks
 
 
@@ -180,6 +183,8 @@ def _counts(
     counts["free"] = {1: int(cols.free.sum() if rows is None else (cols.free & rows).sum())}
     rows = rows_for("vacancies")
     counts["vacancies"] = {1: int(cols.vacancies.sum() if rows is None else (cols.vacancies & rows).sum())}
+    rows = rows_for("assistants")
+    counts["assistants"] = {1: int(cols.assistant.sum() if rows is None else (cols.assistant & rows).sum())}
     return counts
 
 
@@ -279,6 +284,7 @@ def filters_from_form(form, terms: Terms, page: int) -> Filters:
         max_cost=data.get("max_cost"),
         age=data.get("age"),
         vacancies=bool(data.get("vacancies")),
+        assistants=bool(data.get("pa")),
         sort=data.get("sort") or "",
         page=page,
     )

@@ -182,6 +182,8 @@ def active_chips(form, params: QueryDict, terms: Terms) -> list[Chip]:
         chips.append(Chip("age", f"Age {data['age']}", url_with(params, drop=("age", None))))
     if data.get("vacancies"):
         chips.append(Chip("vacancies", "Taking new people", url_with(params, drop=("vacancies", None))))
+    if data.get("pa"):
+        chips.append(Chip("assistants", "Personal Assistants", url_with(params, drop=("pa", None))))
     return chips
 
 
@@ -208,6 +210,7 @@ GROUP_PARAMS = {
     "cost": (("free", "max_cost"), "the cost"),
     "age": (("age",), "the age"),
     "vacancies": (("vacancies",), "only places taking new people"),
+    "assistants": (("pa",), "only Personal Assistants"),
 }
 
 
@@ -391,7 +394,7 @@ def log_filters(form) -> dict:
     for key in ("interest", "access", "group", "payment", "ward", "constituency", "day", "time", "delivery"):
         if data.get(key):
             logged[key] = list(data[key])
-    for key in ("free", "vacancies"):
+    for key in ("free", "vacancies", "pa"):
         if data.get(key):
             logged[key] = True
     if data.get("max_cost") is not None:

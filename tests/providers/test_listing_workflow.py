@@ -442,3 +442,15 @@ def test_the_officer_sees_a_proposed_photo_before_it_is_public(client, membershi
     assert client.get(reverse("council:change-photo", args=[change.pk])).content == b"jpeg"
     client.logout()
     assert client.get(reverse("opportunities:photo", args=[listing.slug, photo.pk])).status_code == 404
+
+
+def test_personal_assistants_have_a_filter_of_their_own(client):
+    assistant = ProviderFactory(name="Sam Patel", kind=Provider.Kind.PERSONAL_ASSISTANT)
+    OpportunityFactory(provider=assistant, title="Support at home with Sam", delivery=["home"])
+    OpportunityFactory(title="Community choir")
+    opportunity_index_refresh()
+    page = client.get("/opportunities/?pa=1").content.decode()
+    assert "Support at home with Sam" in page and "Community choir" not in page
+    assert "Personal Assistants" in page  # the chip that removes the filter
+    everything = client.get("/opportunities/").content.decode()
+    assert re.search(r"Only Personal Assistants <span class=\"dw-count\">\(1<", everything)
