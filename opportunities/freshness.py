@@ -71,62 +71,37 @@ def _locked_if_due(pk: int, due_on_or_before: datetime.date) -> Opportunity | No
     return opportunity
 
 
-def _hide(pk: int, today: datetime.date) -> bool:
+def _notice_send(pk: int, today: datetime.date, kind: str) -> bool:
+    """Send one listing a reminder, or hide it and say so, if it is still due."""
+    hiding = kind == FreshnessNotice.Kind.HIDDEN
+    days = settings.FRESHNESS_HIDE_DAYS if hiding else settings.FRESHNESS_REMINDER_DAYS
     with transaction.atomic():
-        opportunity = _locked_if_due(pk, today - datetime.timedelta(days=settings.FRESHNESS_HIDE_DAYS))
+        opportunity = _locked_if_due(pk, today - datetime.timedelta(days=days))
         if opportunity is None:
             return False
         checked_on = listing_checked_on(opportunity)
         token, hashed = token_new()
         notice = FreshnessNotice.objects.create(
             opportunity=opportunity,
-            kind=FreshnessNotice.Kind.HIDDEN,
+            kind=kind,
             checked_on=checked_on,
             token_hash=hashed,
             expires_at=_expires(),
         )
-        opportunity.hidden_as_stale_on = today
-        opportunity.save(update_fields=["hidden_as_stale_on", "updated_at"])
-        _event(opportunity, ListingEvent.Kind.HIDDEN, note=f"Last checked on {checked_on:%-d %B %Y}.")
+        if hiding:
+            opportunity.hidden_as_stale_on = today
+            opportunity.save(update_fields=["hidden_as_stale_on", "updated_at"])
+        event = ListingEvent.Kind.HIDDEN if hiding else ListingEvent.Kind.REMINDED
+        _event(opportunity, event, note=f"Last checked on {checked_on:%-d %B %Y}.")
     # After the commit: the listing is hidden whatever happens to the email (email_send logs failures).
+    context = {"opportunity": opportunity, "checked_on": checked_on, "link": _link(token),
+               "expires": notice.expires_at}  # fmt: skip
+    if not hiding:
+        context["hide_on"] = checked_on + datetime.timedelta(days=settings.FRESHNESS_HIDE_DAYS)
     email_send(
         to=provider_addresses(opportunity.provider),
-        template="freshness_hidden",
-        context={
-            "opportunity": opportunity,
-            "checked_on": checked_on,
-            "link": _link(token),
-            "expires": notice.expires_at,
-        },
-    )
-    return True
-
-
-def _remind(pk: int, today: datetime.date) -> bool:
-    with transaction.atomic():
-        opportunity = _locked_if_due(pk, today - datetime.timedelta(days=settings.FRESHNESS_REMINDER_DAYS))
-        if opportunity is None:
-            return False
-        checked_on = listing_checked_on(opportunity)
-        token, hashed = token_new()
-        notice = FreshnessNotice.objects.create(
-            opportunity=opportunity,
-            kind=FreshnessNotice.Kind.REMINDER,
-            checked_on=checked_on,
-            token_hash=hashed,
-            expires_at=_expires(),
-        )
-        _event(opportunity, ListingEvent.Kind.REMINDED, note=f"Last checked on {checked_on:%-d %B %Y}.")
-    email_send(
-        to=provider_addresses(opportunity.provider),
-        template="freshness_reminder",
-        context={
-            "opportunity": opportunity,
-            "checked_on": checked_on,
-            "link": _link(token),
-            "expires": notice.expires_at,
-            "hide_on": checked_on + datetime.timedelta(days=settings.FRESHNESS_HIDE_DAYS),
-        },
+        template="freshness_hidden" if hiding else "freshness_reminder",
+        context=context,
     )
     return True
 
@@ -152,10 +127,11 @@ def freshness_notices_send(*, today: datetime.date | None = None) -> dict[str, i
     counts = {"reminded": 0, "hidden": 0, "failed": 0}
     hidden_ids = []
     try:
-        for kind, ids, handle in (("hidden", to_hide, _hide), ("reminded", to_remind, _remind)):
+        for kind, ids in (("hidden", to_hide), ("reminded", to_remind)):
+            notice_kind = FreshnessNotice.Kind.HIDDEN if kind == "hidden" else FreshnessNotice.Kind.REMINDER
             for pk in ids:
                 try:
-                    done = handle(pk, today)
+                    done = _notice_send(pk, today, notice_kind)
                 except IntegrityError:
                     # The same notice already exists: another run sent it a moment ago.
                     logger.info("Freshness notice for listing %s was already sent", pk)
