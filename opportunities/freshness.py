@@ -20,7 +20,7 @@ from daywell.tokens import token_hash, token_new
 
 from .models import FreshnessNotice, ListingEvent, Opportunity
 from .search_index import opportunity_index_refresh
-from .services import _event, listing_confirm_current
+from .services import listing_confirm_current, listing_event_record
 
 logger = logging.getLogger(__name__)
 
@@ -92,7 +92,7 @@ def _notice_send(pk: int, today: datetime.date, kind: str) -> bool:
             opportunity.hidden_as_stale_on = today
             opportunity.save(update_fields=["hidden_as_stale_on", "updated_at"])
         event = ListingEvent.Kind.HIDDEN if hiding else ListingEvent.Kind.REMINDED
-        _event(opportunity, event, note=f"Last checked on {checked_on:%-d %B %Y}.")
+        listing_event_record(opportunity, event, note=f"Last checked on {checked_on:%-d %B %Y}.")
     # After the commit: the listing is hidden whatever happens to the email (email_send logs failures).
     context = {"opportunity": opportunity, "checked_on": checked_on, "link": _link(token),
                "expires": notice.expires_at}  # fmt: skip

@@ -56,7 +56,7 @@ class EditConflict(Exception):
     """Someone else saved the listing after this editor opened it."""
 
 
-def _event(opportunity, kind, *, by=None, actor_label="", changes=None, note=""):
+def listing_event_record(opportunity, kind, *, by=None, actor_label="", changes=None, note=""):
     return ListingEvent.objects.create(
         opportunity=opportunity,
         kind=kind,
@@ -119,7 +119,7 @@ def listing_start(*, provider, by, section: dict) -> tuple[Opportunity, ListingC
     snapshot = {**snapshot_of(opportunity), **section}
     snapshot_apply(opportunity, snapshot)
     change = ListingChange.objects.create(opportunity=opportunity, proposed=snapshot, created_by=by)
-    _event(opportunity, ListingEvent.Kind.CREATED, by=by)
+    listing_event_record(opportunity, ListingEvent.Kind.CREATED, by=by)
     return opportunity, change
 
 
@@ -143,7 +143,7 @@ def listing_draft_save(*, opportunity: Opportunity, by, section: dict, revision:
     opportunity.save(update_fields=["content_revision", "status", "updated_at"])
     changes = snapshot_changes(before, change.proposed, provider_id=opportunity.provider_id)
     if changes:
-        _event(opportunity, ListingEvent.Kind.EDITED, by=by, changes=changes)
+        listing_event_record(opportunity, ListingEvent.Kind.EDITED, by=by, changes=changes)
     return change
 
 
@@ -156,7 +156,7 @@ def listing_change_discard(*, change: ListingChange, by, revision: int) -> None:
     opportunity.content_revision += 1
     opportunity.save(update_fields=["content_revision", "updated_at"])
     _unused_photos_delete(opportunity)
-    _event(opportunity, ListingEvent.Kind.WITHDRAWN, by=by)
+    listing_event_record(opportunity, ListingEvent.Kind.WITHDRAWN, by=by)
 
 
 def listing_submit(*, change: ListingChange, by, revision: int) -> None:
@@ -172,7 +172,7 @@ def listing_submit(*, change: ListingChange, by, revision: int) -> None:
         if opportunity.status == Opportunity.Status.DRAFT:
             opportunity.status = Opportunity.Status.IN_REVIEW
             opportunity.save(update_fields=["status", "updated_at"])
-        _event(opportunity, ListingEvent.Kind.SUBMITTED, by=by)
+        listing_event_record(opportunity, ListingEvent.Kind.SUBMITTED, by=by)
     email_send(
         to=council_addresses(),
         template="listing_submitted",
@@ -204,7 +204,9 @@ def listing_change_approve(*, change: ListingChange, by, revision: int, tags: di
         note = "The council changed the tags: " + "; ".join(
             f"{label}: {after}" for label, _, after in retagged
         )
-        _event(opportunity, ListingEvent.Kind.APPROVED, by=by, changes=changes, note=note if retagged else "")
+        listing_event_record(
+            opportunity, ListingEvent.Kind.APPROVED, by=by, changes=changes, note=note if retagged else ""
+        )
         opportunity_index_refresh(ids=[opportunity.pk])
     email_send(
         to=provider_addresses(opportunity.provider),
@@ -224,7 +226,7 @@ def listing_change_return(*, change: ListingChange, by, revision: int, reason: s
         if opportunity.status == Opportunity.Status.IN_REVIEW:
             opportunity.status = Opportunity.Status.DRAFT
             opportunity.save(update_fields=["status", "updated_at"])
-        _event(opportunity, ListingEvent.Kind.RETURNED, by=by, note=reason)
+        listing_event_record(opportunity, ListingEvent.Kind.RETURNED, by=by, note=reason)
     email_send(
         to=provider_addresses(opportunity.provider),
         template="listing_returned",
@@ -239,7 +241,7 @@ def listing_vacancies_update(*, opportunity: Opportunity, by, vacancies: str) ->
     opportunity.vacancies = vacancies
     opportunity.vacancies_confirmed_on = timezone.localdate()
     opportunity.save(update_fields=["vacancies", "vacancies_confirmed_on", "updated_at"])
-    _event(
+    listing_event_record(
         opportunity,
         ListingEvent.Kind.VACANCIES,
         by=by,
@@ -256,7 +258,7 @@ def listing_closure_update(*, opportunity: Opportunity, by, closed_until) -> Non
     before = words(opportunity.closed_until)
     opportunity.closed_until = closed_until
     opportunity.save(update_fields=["closed_until", "updated_at"])
-    _event(
+    listing_event_record(
         opportunity,
         ListingEvent.Kind.CLOSED,
         by=by,
@@ -274,7 +276,7 @@ def listing_confirm_current(*, opportunity: Opportunity, by=None, actor_label: s
     opportunity.save(update_fields=["last_checked_on", "hidden_as_stale_on", "updated_at"])
     # Every "still current" link already sent has done its job.
     opportunity.freshness_notices.filter(used_at__isnull=True).update(used_at=timezone.now())
-    _event(
+    listing_event_record(
         opportunity,
         ListingEvent.Kind.CONFIRMED,
         by=by,
@@ -290,7 +292,7 @@ def listing_report_record(*, report: ListingReport) -> None:
     opportunity = report.opportunity
     with transaction.atomic():
         report.save()
-        _event(opportunity, ListingEvent.Kind.REPORTED, actor_label="A member of the public",
+        listing_event_record(opportunity, ListingEvent.Kind.REPORTED, actor_label="A member of the public",
                note=report.get_problem_display())  # fmt: skip
     context = {"report": report, "opportunity": opportunity}
     email_send(to=provider_addresses(opportunity.provider), template="report_to_provider", context=context)
@@ -303,4 +305,4 @@ def listing_report_resolve(*, report: ListingReport, by, resolution: str) -> Non
     report.resolution = resolution
     report.resolved_by, report.resolved_at = by, timezone.now()
     report.save(update_fields=["status", "resolution", "resolved_by", "resolved_at"])
-    _event(report.opportunity, ListingEvent.Kind.REPORT_RESOLVED, by=by, note=resolution)
+    listing_event_record(report.opportunity, ListingEvent.Kind.REPORT_RESOLVED, by=by, note=resolution)

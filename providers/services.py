@@ -14,7 +14,7 @@ from accounts.models import User
 from daywell.notify import council_addresses, email_send
 from daywell.tokens import token_hash, token_new
 
-from .models import JoinRequest, Provider, ProviderInvitation, ProviderMembership
+from .models import JoinRequest, Provider, ProviderInvitation, ProviderMembership, Venue
 
 Role = ProviderMembership.Role
 
@@ -219,3 +219,21 @@ def provider_invite(*, name: str, kind: str, email: str, by: User) -> Provider:
         invitation, token = _invitation_create(provider=provider, email=email, role=Role.OWNER, by=by)
     _invitation_email(invitation, token)
     return provider
+
+
+@transaction.atomic
+def venue_save(*, form, provider: Provider) -> Venue:
+    """Save a venue (a valid VenueForm) with its place, and refresh the search facts of the
+    listings held there: a venue's ward and access features are part of what they show."""
+    from opportunities.models import Feature
+    from opportunities.search_index import opportunity_index_refresh
+
+    venue = form.save(commit=False)
+    venue.provider = provider
+    place = form.place
+    venue.ward = place.ward
+    venue.latitude, venue.longitude = place.latitude, place.longitude
+    venue.save()
+    venue.features.set(Feature.objects.filter(slug__in=form.cleaned_data["features"]))
+    opportunity_index_refresh(ids=list(venue.opportunities.values_list("pk", flat=True)))
+    return venue

@@ -16,7 +16,6 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from opportunities.models import ListingChange, ListingReport, Opportunity
 from opportunities.photos import PhotoForm, photo_response
-from opportunities.search_index import opportunity_index_refresh
 from opportunities.services import (
     EditConflict,
     listing_change_discard,
@@ -40,6 +39,7 @@ from .listing_forms import (
     VenueForm,
 )
 from .models import Provider, Venue
+from .services import venue_save
 
 GET_POST = ["GET", "HEAD", "POST"]
 STALE_AFTER_DAYS = 150  # "not checked for a while": a month before the six-month reminder
@@ -164,29 +164,13 @@ def provider_update(request, slug):
 
 
 # --- Venues ----------------------------------------------------------------------------------------
-def _venue_save(form: VenueForm, provider: Provider) -> Venue:
-    """Save a venue with its place, and refresh the search facts of the listings held there."""
-    from opportunities.models import Feature
-
-    with transaction.atomic():
-        venue = form.save(commit=False)
-        venue.provider = provider
-        place = form.place
-        venue.ward = place.ward
-        venue.latitude, venue.longitude = place.latitude, place.longitude
-        venue.save()
-        venue.features.set(Feature.objects.filter(slug__in=form.cleaned_data["features"]))
-        opportunity_index_refresh(ids=list(venue.opportunities.values_list("pk", flat=True)))
-    return venue
-
-
 @require_http_methods(GET_POST)
 @login_required
 def venue_create(request, slug):
     provider = _provider(request, slug)
     form = VenueForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        venue = _venue_save(form, provider)
+        venue = venue_save(form=form, provider=provider)
         messages.success(request, f"{venue.name} is saved.")
         return redirect("providers:detail", slug=provider.slug)
     return render(request, "providers/venue_form.html", {"provider": provider, "form": form})
@@ -200,7 +184,7 @@ def venue_update(request, slug, pk):
     saved_name = venue.name  # the form changes the instance in memory as it validates
     form = VenueForm(request.POST or None, instance=venue)
     if request.method == "POST" and form.is_valid():
-        venue = _venue_save(form, provider)
+        venue = venue_save(form=form, provider=provider)
         messages.success(request, f"{venue.name} is saved. Listings held there show the change now.")
         return redirect("providers:detail", slug=provider.slug)
     return render(

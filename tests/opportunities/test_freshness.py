@@ -248,14 +248,14 @@ def test_the_command_explains_a_bad_date(bad, mailoutbox):
 def test_one_listing_failing_does_not_stop_the_others(monkeypatch, mailoutbox):
     listing(183, title="Broken club", email="ana@example.org")
     listing(183, title="Fine club", email="bo@example.org")
-    real_event = freshness._event
+    real_event = freshness.listing_event_record
 
     def event_failing_for_broken_club(opportunity, kind, **kwargs):
         if opportunity.title == "Broken club":
             raise RuntimeError("the database went away")
         return real_event(opportunity, kind, **kwargs)
 
-    monkeypatch.setattr(freshness, "_event", event_failing_for_broken_club)
+    monkeypatch.setattr(freshness, "listing_event_record", event_failing_for_broken_club)
     with pytest.raises(CommandError, match="Could not handle 1 listing"):
         call_command("send_freshness_reminders", stdout=io.StringIO())
     assert [message.subject for message in mailoutbox] == ["Is your listing still right? Fine club"]
