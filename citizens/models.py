@@ -169,3 +169,173 @@ class ProfileAccess(models.Model):
 
     def __str__(self):
         return f"{self.at:%Y-%m-%d %H:%M} {self.user}: {self.get_action_display()}"
+
+
+class ShortlistItem(models.Model):
+    """An opportunity kept for the person to think about."""
+
+    profile = models.ForeignKey(CitizenProfile, on_delete=models.CASCADE, related_name="shortlist")
+    opportunity = models.ForeignKey("opportunities.Opportunity", on_delete=models.CASCADE, related_name="+")
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["added_at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["profile", "opportunity"], name="shortlist_once_per_opportunity")
+        ]
+
+    def __str__(self):
+        return f"{self.opportunity} on {self.profile}'s shortlist"
+
+
+class PlanEntry(models.Model):
+    """One session in the person's weekly plan: a day, a part of the day and what it costs a week."""
+
+    class Part(models.IntegerChoices):
+        MORNING = 0, "Morning"
+        AFTERNOON = 1, "Afternoon"
+        EVENING = 2, "Evening"
+
+    profile = models.ForeignKey(CitizenProfile, on_delete=models.CASCADE, related_name="plan_entries")
+    opportunity = models.ForeignKey("opportunities.Opportunity", on_delete=models.CASCADE, related_name="+")
+    weekday = models.PositiveSmallIntegerField(choices=[(i, d) for i, d in enumerate(
+        ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"])])  # fmt: skip
+    part = models.PositiveSmallIntegerField(choices=Part.choices)
+    start = models.TimeField(null=True, blank=True)  # from the listing's session, when it has times
+    end = models.TimeField(null=True, blank=True)
+    weekly_cost = models.DecimalField(max_digits=8, decimal_places=2, null=True, blank=True)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["weekday", "part", "start", "id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(weekday__lte=6), name="plan_weekday_known"),
+            models.CheckConstraint(condition=Q(part__lte=2), name="plan_part_known"),
+            models.CheckConstraint(
+                condition=Q(weekly_cost__isnull=True) | Q(weekly_cost__gte=0), name="plan_cost_not_negative"
+            ),
+            models.CheckConstraint(
+                condition=Q(start__isnull=True) | Q(end__isnull=True) | Q(end__gt=models.F("start")),
+                name="plan_ends_after_start",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.opportunity}, {self.get_weekday_display()} {self.get_part_display().lower()}"
+
+
+class Enquiry(models.Model):
+    """A message to a provider about an opportunity, sent on the person's behalf with their consent.
+
+    `shared` is a copy of the details the person agreed to share, made when it was sent, so the
+    provider sees only those. When the profile is deleted the enquiry stays as an anonymous count:
+    profile, message, shared details and reply are emptied."""
+
+    class Status(models.TextChoices):
+        SENT = "sent", "Sent"
+        ANSWERED = "answered", "Answered"
+        STARTING = "starting", "Starting"
+        NOT_SUITABLE = "not_suitable", "Not suitable"
+
+    profile = models.ForeignKey(
+        CitizenProfile, null=True, blank=True, on_delete=models.SET_NULL, related_name="enquiries"
+    )
+    opportunity = models.ForeignKey(
+        "opportunities.Opportunity", on_delete=models.CASCADE, related_name="enquiries"
+    )
+    provider = models.ForeignKey("providers.Provider", on_delete=models.CASCADE, related_name="enquiries")
+    message = models.TextField()
+    shared = models.JSONField(default=dict, blank=True)  # {"Name": "Sam", "Access and support needs": …}
+    consent_confirmed = models.BooleanField(default=False)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    sent_at = models.DateTimeField(auto_now_add=True)
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.SENT)
+    status_changed_at = models.DateTimeField(null=True, blank=True)
+    reply = models.TextField(blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-sent_at", "-id"]
+        verbose_name_plural = "enquiries"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(profile__isnull=True) | Q(consent_confirmed=True), name="enquiry_has_consent"
+            )
+        ]
+
+    def __str__(self):
+        return f"Enquiry about {self.opportunity} ({self.get_status_display()})"
+
+
+class Review(models.Model):
+    """How things are going, against the four "good day" questions, on a simple scale."""
+
+    class Score(models.IntegerChoices):
+        NOT_YET = 1, "Not yet"
+        A_LITTLE = 2, "A little"
+        MOSTLY = 3, "Mostly"
+        YES = 4, "Yes, a lot"
+
+    QUESTIONS = [
+        ("purpose", "Do I do things that give my day a purpose?"),
+        ("ordinary_places", "Do I spend time in ordinary places, like everyone else?"),
+        ("right_support", "Do I have the right support to do what I want?"),
+        ("meeting_people", "Do I meet people and make friends?"),
+    ]
+
+    profile = models.ForeignKey(CitizenProfile, on_delete=models.CASCADE, related_name="reviews")
+    reviewed_on = models.DateField()
+    purpose = models.PositiveSmallIntegerField(choices=Score.choices)
+    ordinary_places = models.PositiveSmallIntegerField(choices=Score.choices)
+    right_support = models.PositiveSmallIntegerField(choices=Score.choices)
+    meeting_people = models.PositiveSmallIntegerField(choices=Score.choices)
+    notes = models.TextField(blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-reviewed_on", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(purpose__range=(1, 4))
+                & Q(ordinary_places__range=(1, 4))
+                & Q(right_support__range=(1, 4))
+                & Q(meeting_people__range=(1, 4)),
+                name="review_scores_known",
+            )
+        ]
+
+    def __str__(self):
+        return f"Review on {self.reviewed_on}"
+
+
+class ProfileDeletion(models.Model):
+    """What is kept when a person deletes their profile: anonymous counts, nothing that identifies them."""
+
+    deleted_on = models.DateField()
+    had_own_account = models.BooleanField()
+    had_social_worker = models.BooleanField()
+    carers = models.PositiveSmallIntegerField(default=0)
+    shortlisted = models.PositiveSmallIntegerField(default=0)
+    planned = models.PositiveSmallIntegerField(default=0)
+    enquiries = models.PositiveSmallIntegerField(default=0)
+    reviews = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-deleted_on", "-id"]
+
+    def __str__(self):
+        return f"Profile deleted on {self.deleted_on}"

@@ -16,6 +16,7 @@ urlpatterns = [
     path("account/", include("accounts.urls")),
     path("provider/", include("providers.urls")),
     path("council/", include("council.urls")),
+    path("people/", include("citizens.urls")),
     path("admin/", admin.site.urls),
 ]
 
