@@ -1,5 +1,6 @@
 """Profile pages for a person's profile. (Being built: placeholders until then.)"""
 
+from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.urls import path
 
@@ -26,7 +27,13 @@ def placeholder_your_data(request, profile):
     return render(request, "citizens/placeholder.html", {"profile": profile, "title": "your data"})
 
 
+@login_required
+def people_list(request):
+    return render(request, "citizens/placeholder.html", {"title": "your people"})
+
+
 urlpatterns = [
+    path("", people_list, name="list"),
     path("<uuid:profile_uuid>/", placeholder_profile, name="profile"),
     path("<uuid:profile_uuid>/carers/", placeholder_carers, name="carers"),
     path("<uuid:profile_uuid>/access-log/", placeholder_access_log, name="access-log"),
