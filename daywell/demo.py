@@ -29,6 +29,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from daywell.demo_people import demo_people_ensure
 from daywell.demo_workflow import demo_workflow_ensure
 from opportunities.models import (
     AudienceGroup,
@@ -103,6 +104,13 @@ DEMO_ACCOUNTS: list[DemoAccount] = [
         "social_worker",
         "Social worker",
         "Priya Sandhu",
+    ),
+    DemoAccount(
+        "social-worker-2@demo.daywell.example",
+        "daywell-social-worker-demo",
+        "social_worker",
+        "Social worker (a colleague, to hand profiles to)",
+        "Alex Morgan",
     ),
     DemoAccount(
         "provider@demo.daywell.example", "daywell-provider-demo", "provider", "Provider", "Tom Brennan"
@@ -895,6 +903,7 @@ def demo_seed(*, count: int = DEFAULT_COUNT, seed: int = DEMO_SEED, stdout=None)
         completed = demo_workflow_ensure(
             provider_slug=DEMO_PROVIDER_SLUG, provider_email=provider_account.email
         )
+        demo_people_ensure({a.role: a.email for a in reversed(DEMO_ACCOUNTS)})  # the first of each role
         # New listings (and any not yet indexed, after an upgrade) become searchable.
         opportunity_index_refresh(
             ids=[

@@ -150,7 +150,7 @@ def test_demo_accounts_exist_for_every_role(client):
     seed()
     User = get_user_model()
     accounts = User.objects.filter(email__in=[a.email for a in DEMO_ACCOUNTS])
-    assert sorted(accounts.values_list("role", flat=True)) == sorted(User.Role.values)
+    assert set(accounts.values_list("role", flat=True)) == set(User.Role.values)
     for account in DEMO_ACCOUNTS:
         user = User.objects.get(email=account.email)
         assert user.check_password(account.password)
@@ -174,3 +174,22 @@ def test_demo_accounts_exist_for_every_role(client):
     officer_account = next(a for a in DEMO_ACCOUNTS if a.role == User.Role.COUNCIL_OFFICER)
     assert client.login(email=officer_account.email, password=officer_account.password)
     assert client.get("/admin/").status_code == 200
+
+
+def test_demo_people_have_a_profile_for_each_relation():
+    from citizens.models import CitizenProfile
+    from daywell.demo_people import JORDAN, SAM
+
+    seed()
+    seed()
+    User = get_user_model()
+    accounts = {a.role: User.objects.get(email=a.email) for a in reversed(DEMO_ACCOUNTS)}
+    jordan = CitizenProfile.objects.get(uuid=JORDAN)
+    visible = CitizenProfile.objects.visible_to
+    assert set(visible(accounts["social_worker"])) == {jordan, CitizenProfile.objects.get(uuid=SAM)}
+    assert list(visible(accounts["citizen"])) == [jordan]
+    assert list(visible(accounts["carer"])) == [jordan]
+    assert not visible(accounts["council_officer"]).exists()
+    assert not visible(accounts["provider"]).exists()
+    assert jordan.reviews.count() == 1
+    assert CitizenProfile.objects.count() == 2
