@@ -1,7 +1,10 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.urls import reverse
 
-from .models import User
+from .models import SignInAttempt, TwoFactor, User
 
 
 @admin.register(User)
@@ -19,3 +22,49 @@ class UserAdmin(BaseUserAdmin):
     add_fieldsets = (
         (None, {"classes": ("wide",), "fields": ("email", "full_name", "role", "password1", "password2")}),
     )
+
+
+@admin.register(TwoFactor)
+class TwoFactorAdmin(admin.ModelAdmin):
+    """Officers can see who uses two-factor authentication and delete it for someone who has lost
+    their phone and their recovery codes (they set it up again at their next sign-in). The secret
+    is never shown."""
+
+    list_display = ["user", "confirmed_at", "created_at"]
+    search_fields = ["user__email", "user__full_name"]
+    fields = ["user", "created_at", "confirmed_at"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(SignInAttempt)
+class SignInAttemptAdmin(admin.ModelAdmin):
+    """Read only: the evidence of the last day's sign-in attempts."""
+
+    list_display = ["attempted_at", "stage", "result", "ip"]
+    list_filter = ["result", "stage"]
+    search_fields = ["ip"]
+    date_hierarchy = "attempted_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+def admin_sign_in(request, extra_context=None):
+    """The admin's own login form would skip the sign-in limit and two-factor authentication, so
+    everyone signs in through the one sign-in page."""
+    if request.user.is_authenticated:
+        raise PermissionDenied  # signed in, but not allowed in the admin
+    return redirect_to_login(request.GET.get("next") or reverse("admin:index"))
+
+
+# Read by admin.site.get_urls(), which runs after every admin.py is imported.
+admin.site.login = admin_sign_in

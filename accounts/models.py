@@ -1,5 +1,6 @@
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
+from django.utils import timezone
 
 
 class UserManager(BaseUserManager):
@@ -54,3 +55,71 @@ class User(AbstractUser):
     @property
     def is_council_officer(self) -> bool:
         return self.role == self.Role.COUNCIL_OFFICER
+
+
+class SignInAttempt(models.Model):
+    """One try at signing in: a password, a code from an app or a recovery code. Kept for a day so
+    that sign-in can be limited across every app server. Holds no email address (only a keyed
+    SHA-256 of it) and never what was typed."""
+
+    class Stage(models.TextChoices):
+        PASSWORD = "password", "Password"
+        CODE = "code", "Code from an authenticator app"
+        RECOVERY_CODE = "recovery_code", "Recovery code"
+
+    class Result(models.TextChoices):
+        SUCCEEDED = "succeeded", "Succeeded"
+        FAILED = "failed", "Failed"
+        REFUSED = "refused", "Refused: too many failures"
+
+    email_key = models.CharField(max_length=64)
+    ip = models.GenericIPAddressField(null=True, blank=True)
+    stage = models.CharField(max_length=20, choices=Stage.choices)
+    result = models.CharField(max_length=20, choices=Result.choices)
+    attempted_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-attempted_at"]
+        indexes = [
+            models.Index(fields=["email_key", "attempted_at"], name="signin_email_time"),
+            models.Index(fields=["ip", "attempted_at"], name="signin_ip_time"),
+            models.Index(fields=["attempted_at"], name="signin_time"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_stage_display()} {self.result} at {self.attempted_at:%Y-%m-%d %H:%M:%S}"
+
+
+class TwoFactor(models.Model):
+    """Someone's authenticator app: the shared secret, and the last 30-second step whose code was
+    used, so that no code works twice. Unconfirmed until the person has typed one code from it."""
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="two_factor")
+    secret = models.CharField(max_length=64)
+    created_at = models.DateTimeField(default=timezone.now)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    last_used_step = models.BigIntegerField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "two-factor authentication"
+        verbose_name_plural = "two-factor authentication"
+
+    def __str__(self):
+        state = "on" if self.confirmed_at else "being set up"
+        return f"Two-factor authentication for {self.user} ({state})"
+
+
+class RecoveryCode(models.Model):
+    """A one-time code for when the phone is lost. Only its SHA-256 is kept."""
+
+    two_factor = models.ForeignKey(TwoFactor, on_delete=models.CASCADE, related_name="recovery_codes")
+    code_hash = models.CharField(max_length=64)
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["two_factor", "code_hash"], name="recovery_code_unique"),
+        ]
+
+    def __str__(self):
+        return f"Recovery code {'used' if self.used_at else 'unused'} for {self.two_factor.user}"

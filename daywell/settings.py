@@ -65,6 +65,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "accounts.middleware.TwoFactorRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -119,6 +120,20 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:sign-in"
 LOGIN_REDIRECT_URL = "accounts:home"
+# Sign-in limit (accounts.services): after SIGN_IN_MAX_FAILURES wrong passwords or codes for one
+# email address, or SIGN_IN_MAX_FAILURES_PER_IP from one internet address, within the last
+# SIGN_IN_LOCK_MINUTES, sign-in is refused (HTTP 429), even with the right password.
+SIGN_IN_MAX_FAILURES = 5
+SIGN_IN_MAX_FAILURES_PER_IP = 30
+SIGN_IN_LOCK_MINUTES = 15
+# How many proxies in front of the app add the client's address to X-Forwarded-For (0: none,
+# use the connection's address). Set it when behind a load balancer, or every sign-in seems to
+# come from the proxy and the limit per address would lock everyone out together.
+SIGN_IN_TRUSTED_PROXIES = int(os.environ.get("DAYWELL_TRUSTED_PROXIES", "0"))
+# DAYWELL_STAFF_TWO_FACTOR=true: social workers, council officers and admin users must sign in
+# with a code from an authenticator app (they set one up at their next sign-in). Anyone may
+# turn it on for their own account at /account/two-factor/ whatever this says.
+STAFF_TWO_FACTOR_REQUIRED = env_bool("DAYWELL_STAFF_TWO_FACTOR", default=False)
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
