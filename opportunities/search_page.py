@@ -1,9 +1,14 @@
 """What the search page shows, built from a search Result: the filter panel with counts,
-the active filters, pagination, the ward map and the suggestions when nothing matched."""
+the active filters, pagination, the ward map and the suggestions when nothing matched.
+
+The public page puts every filter in its links. A search kept on the server (a person's search,
+see citizens.person_search) builds no such link: each change is a form value posted back
+(`Chip.remove`, `Suggestion.remove`, `Spelling.change`) and only ?page=N is left in an address."""
 
 import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import NamedTuple
 from urllib.parse import urlencode
 
 from django.http import QueryDict
@@ -12,8 +17,9 @@ from django.utils.safestring import mark_safe
 
 from places.maps import legend, shade_for, ward_map
 
-from .forms import DAYS, DELIVERY, TIMES
-from .search import PAGE_SIZE, Result
+from .forms import DAYS, DELIVERY, DISTANCES, SORTS, TIMES
+from .search import PAGE_SIZE, Filters, Result
+from .spelling import spelling_suggestion
 from .terms import Terms
 
 WEEKDAY_NAMES = [name for _, name in DAYS]
@@ -42,6 +48,18 @@ def url_with(
     if add and add not in items:
         items.append(add)
     return "?" + urlencode(items) if items else "?"
+
+
+def removal(drop: tuple[str, str | None] | None = None, drop_keys: tuple[str, ...] = ()) -> str:
+    """url_with's `drop` and `drop_keys` as one form value: "interest=sport" takes that value
+    away, "postcode=" every value of the parameter."""
+    pairs = [(drop[0], drop[1] or "")] if drop else []
+    return urlencode(pairs + [(key, "") for key in drop_keys])
+
+
+def page_number(text: str) -> int:
+    # isdecimal, not isdigit: "²" is a digit that int() cannot read.
+    return int(text) if text.isdecimal() and len(text) < 6 and int(text) > 0 else 1
 
 
 # --- The filter panel -------------------------------------------------------------------------
@@ -144,46 +162,46 @@ def filter_sections(form, result: Result, terms: Terms) -> list[Section]:
 class Chip:
     group: str  # the filter group in search clauses
     label: str
-    remove_url: str
+    remove_url: str  # empty when links=False
+    remove: str = ""  # the same change as a form value (see `removal`)
 
 
-def active_chips(form, params: QueryDict, terms: Terms) -> list[Chip]:
+def active_chips(form, params: QueryDict, terms: Terms, *, links: bool = True) -> list[Chip]:
     data = form.cleaned_data
     chips = []
+
+    def chip(group, label, drop, drop_keys=()):
+        url = url_with(params, drop=drop, drop_keys=drop_keys) if links else ""
+        chips.append(Chip(group, label, url, removal(drop, drop_keys)))
+
     if data.get("q"):
-        chips.append(Chip("q", f"Words: {data['q']}", url_with(params, drop=("q", None))))
+        chip("q", f"Words: {data['q']}", ("q", None))
     if data.get("postcode"):
         text = f"Near {data['postcode']}"
         if data.get("distance"):
             text = f"Within {data['distance']:g} miles of {data['postcode']}"
-        chips.append(
-            Chip("distance", text, url_with(params, drop=("postcode", None), drop_keys=("distance",)))
-        )
+        chip("distance", text, ("postcode", None), ("distance",))
     names = {"interest": terms.by_slug("interests"), "access": terms.by_slug("features"),
              "group": terms.by_slug("groups"), "payment": terms.by_slug("payments"),
              "ward": terms.by_slug("wards"), "constituency": terms.by_slug("constituencies")}  # fmt: skip
     for name, lookup in names.items():
         for slug in data.get(name) or []:
-            chips.append(Chip(name, lookup[slug].name, url_with(params, drop=(name, slug))))
+            chip(name, lookup[slug].name, (name, slug))
     fixed = {"day": dict(DAYS), "time": dict(TIMES), "delivery": dict(DELIVERY)}
     for name, labels in fixed.items():
         group = "when" if name in ("day", "time") else name
         for value in data.get(name) or []:
-            chips.append(Chip(group, labels[value], url_with(params, drop=(name, value))))
+            chip(group, labels[value], (name, value))
     if data.get("free"):
-        chips.append(Chip("cost", "Free only", url_with(params, drop=("free", None))))
+        chip("cost", "Free only", ("free", None))
     elif data.get("max_cost") is not None:
-        chips.append(
-            Chip(
-                "cost", f"Up to £{data['max_cost']:,.2f} a session", url_with(params, drop=("max_cost", None))
-            )
-        )
+        chip("cost", f"Up to £{data['max_cost']:,.2f} a session", ("max_cost", None))
     if data.get("age") is not None:
-        chips.append(Chip("age", f"Age {data['age']}", url_with(params, drop=("age", None))))
+        chip("age", f"Age {data['age']}", ("age", None))
     if data.get("vacancies"):
-        chips.append(Chip("vacancies", "Taking new people", url_with(params, drop=("vacancies", None))))
+        chip("vacancies", "Taking new people", ("vacancies", None))
     if data.get("pa"):
-        chips.append(Chip("assistants", "Personal Assistants", url_with(params, drop=("pa", None))))
+        chip("assistants", "Personal Assistants", ("pa", None))
     return chips
 
 
@@ -191,7 +209,8 @@ def active_chips(form, params: QueryDict, terms: Terms) -> list[Chip]:
 class Suggestion:
     label: str
     count: int
-    url: str
+    url: str  # empty when links=False
+    remove: str = ""  # the same change as a form value (see `removal`)
 
 
 # The GET parameters behind each filter group, and how to name the group when it holds several
@@ -214,7 +233,9 @@ GROUP_PARAMS = {
 }
 
 
-def suggestions_when_empty(chips: list[Chip], result: Result, params: QueryDict) -> list[Suggestion]:
+def suggestions_when_empty(
+    chips: list[Chip], result: Result, params: QueryDict, *, links: bool = True
+) -> list[Suggestion]:
     """Which single filter to remove, and what that would give: the best first."""
     chips_by_group: dict[str, list[Chip]] = {}
     for chip in chips:
@@ -226,7 +247,8 @@ def suggestions_when_empty(chips: list[Chip], result: Result, params: QueryDict)
             continue
         keys, name = GROUP_PARAMS[group]
         label = f"“{group_chips[0].label}”" if len(group_chips) == 1 else name
-        found.append(Suggestion(label, count, url_with(params, drop_keys=keys)))
+        url = url_with(params, drop_keys=keys) if links else ""
+        found.append(Suggestion(label, count, url, removal(drop_keys=keys)))
     return sorted(found, key=lambda s: -s.count)[:3]
 
 
@@ -368,6 +390,7 @@ def present_rows(rows, terms: Terms) -> list[dict]:
     for row in rows:
         card = row.card or {}
         cards.append({
+            "id": row.id,
             "title": row.title,
             "url": row.get_absolute_url(),
             "summary": row.summary,
@@ -417,3 +440,42 @@ def loggable_words(words: list[str]) -> str:
     plain = [w for w in words if w.isalpha()]
     known = set(SearchWord.objects.filter(word__in=plain).values_list("word", flat=True)) if plain else set()
     return " ".join(w for w in plain if w in known or alternatives(w) != [w])[:200]
+
+
+# --- The whole page ---------------------------------------------------------------------------
+class Spelling(NamedTuple):
+    word: str  # "Did you mean <word>?"
+    url: str  # empty when links=False
+    change: str  # the same change as a form value: "q=<word>"
+
+
+def page_context(
+    *, form, terms: Terms, filters: Filters, result: Result, params: QueryDict, page: int, links: bool = True
+) -> dict:
+    """Everything the search page template needs but the search log. With links=False (a search
+    kept on the server) no link carries a filter: pagination is ?page=N and there is no ward map."""
+    chips = active_chips(form, params, terms, links=links)
+    spelling = None
+    if result.total == 0 and filters.words:
+        corrected = spelling_suggestion(filters.words)
+        if corrected:
+            url = url_with(params, drop=("q", None), add=("q", corrected)) if links else ""
+            spelling = Spelling(corrected, url, urlencode({"q": corrected}))
+    return {
+        "form": form,
+        "messages_for_summary": form.messages(),
+        "result": result,
+        "cards": present_rows(result.rows, terms),
+        "sections": filter_sections(form, result, terms),
+        "chips": chips,
+        "clear_url": "?",
+        "suggestions": suggestions_when_empty(chips, result, params, links=links) if not result.total else [],
+        "spelling": spelling,
+        "pagination": pagination(params if links else QueryDict(), page, result.total),
+        "map": map_context(params, result, terms, form.cleaned_data.get("ward") or []) if links else None,
+        "distances": DISTANCES,
+        "sorts": SORTS,
+        "sort": filters.effective_sort,
+        "first": (page - 1) * PAGE_SIZE + 1,
+        "last": (page - 1) * PAGE_SIZE + len(result.rows),
+    }
