@@ -4,10 +4,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
+from citizens.plan import shortlist_box
 from providers.models import Venue
 
 from . import search_page
-from .forms import DISTANCES, SORTS, ListingReportForm, SearchForm
+from .forms import ListingReportForm, SearchForm
 from .freshness import (
     freshness_notice_for_token,
     freshness_notice_usable,
@@ -16,15 +17,11 @@ from .freshness import (
 )
 from .models import Opportunity, SearchLog
 from .photos import photo_response
-from .search import PAGE_SIZE, filters_from_form, index_version, search
+from .search import filters_from_form, index_version, search
 from .services import listing_report_record
-from .spelling import spelling_suggestion
 from .terms import search_terms
 
-
-def _page_number(text: str) -> int:
-    # isdecimal, not isdigit: "²" is a digit that int() cannot read.
-    return int(text) if text.isdecimal() and len(text) < 6 and int(text) > 0 else 1
+_page_number = search_page.page_number  # the name bench/run.py imports
 
 
 @require_safe
@@ -34,21 +31,15 @@ def opportunity_list(request):
     terms = search_terms(version)
     form = SearchForm(request.GET, terms=terms)
     form.is_valid()  # fields with errors are left out of the search; the rest still runs
-    page = _page_number(request.GET.get("page", ""))
+    page = search_page.page_number(request.GET.get("page", ""))
     filters = filters_from_form(form, terms, page)
     result = search(filters, version)
     if page > 1 and not result.rows:
         raise Http404("There is no such page of results")
 
-    chips = search_page.active_chips(form, request.GET, terms)
-    suggestion = None
-    if result.total == 0 and filters.words:
-        corrected = spelling_suggestion(filters.words)
-        if corrected:
-            suggestion = (
-                corrected,
-                search_page.url_with(request.GET, drop=("q", None), add=("q", corrected)),
-            )
+    context = search_page.page_context(
+        form=form, terms=terms, filters=filters, result=result, params=request.GET, page=page
+    )
     if page == 1:
         SearchLog.objects.create(
             filters=search_page.log_filters(form),
@@ -56,26 +47,6 @@ def opportunity_list(request):
             result_count=result.total,
             ward=form.place.ward if form.place and form.cleaned_data.get("postcode") else None,
         )
-    context = {
-        "form": form,
-        "messages_for_summary": form.messages(),
-        "result": result,
-        "cards": search_page.present_rows(result.rows, terms),
-        "sections": search_page.filter_sections(form, result, terms),
-        "chips": chips,
-        "clear_url": "?",
-        "suggestions": search_page.suggestions_when_empty(chips, result, request.GET)
-        if result.total == 0
-        else [],
-        "spelling": suggestion,
-        "pagination": search_page.pagination(request.GET, page, result.total),
-        "map": search_page.map_context(request.GET, result, terms, form.cleaned_data.get("ward") or []),
-        "distances": DISTANCES,
-        "sorts": SORTS,
-        "sort": filters.effective_sort,
-        "first": (page - 1) * PAGE_SIZE + 1,
-        "last": (page - 1) * PAGE_SIZE + len(result.rows),
-    }
     return render(request, "opportunities/opportunity_list.html", context)
 
 
@@ -97,7 +68,10 @@ def opportunity_detail(request, slug):
         ),
         slug=slug,
     )
-    return render(request, "opportunities/opportunity_detail.html", {"opportunity": opportunity})
+    # For whoever acts for people (a social worker, a carer, the person): add it to a shortlist.
+    # Nothing, and no query, for a visitor who is not signed in.
+    context = {"opportunity": opportunity, "shortlist_box": shortlist_box(request.user, opportunity)}
+    return render(request, "opportunities/opportunity_detail.html", context)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
