@@ -192,7 +192,10 @@ class InterestsForm(ProfileSectionForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    strengths = _text("Things they are good at and want to do more of")
+    strengths = _text(
+        "Things they are good at and want to do more of",
+        help_text="For example, 'good with animals', 'makes people laugh', 'knows all the bus routes'.",
+    )
     good_day = _text(
         "What does a good day look like?",
         help_text="In their own words, if you can. For example, 'Being outside, seeing my friends, "

@@ -134,7 +134,10 @@ def profile_section(request, profile, section):
             position = SECTION_NAMES.index(section)
             if first_pass and position + 1 < len(SECTION_NAMES):
                 return redirect(f"{_section_url(profile, SECTION_NAMES[position + 1])}?new=1")
-            messages.success(request, f"{form_class.title} saved.")
+            if first_pass:
+                messages.success(request, f"{profile.preferred_name}’s profile is ready.")
+            else:
+                messages.success(request, f"{form_class.title} saved.")
             return redirect("citizens:profile", profile_uuid=profile.uuid)
         profile_viewed(request, profile, "profile")
     position = SECTION_NAMES.index(section)

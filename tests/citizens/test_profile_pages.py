@@ -119,6 +119,13 @@ def test_bad_answers_get_gov_uk_errors_and_nothing_is_saved(client, profile, sec
     assert ProfileAccess.objects.filter(profile=profile, action="viewed").exists()
 
 
+@pytest.mark.parametrize("section", ["about", "interests", "needs", "when", "travel", "money", "notes"])
+def test_every_part_of_the_profile_shows_its_form(client, profile, section):
+    response = client.get(url("section", profile, section))
+    assert response.status_code == 200
+    assert '<form method="post" novalidate>' in response.content.decode()
+
+
 def test_the_date_error_links_to_the_day_box(client, profile):
     page = client.post(
         url("section", profile, "about"),
