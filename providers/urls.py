@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import team, views
+from . import enquiries, team, views
 
 app_name = "providers"
 
@@ -27,4 +27,6 @@ urlpatterns = [
     path("<slug:slug>/listings/<int:pk>/history/", views.listing_history, name="listing-history"),
     path("<slug:slug>/listings/<int:pk>/photos/<int:photo_id>/", views.listing_photo, name="listing-photo"),
     path("<slug:slug>/reports/<int:pk>/resolve/", views.report_resolve, name="report-resolve"),
+    path("<slug:slug>/enquiries/", enquiries.enquiry_list, name="enquiries"),
+    path("<slug:slug>/enquiries/<int:enquiry_id>/", enquiries.enquiry_detail, name="enquiry"),
 ]

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from citizens.enquiries import enquiries_waiting
 from opportunities.models import ListingChange, ListingReport, Opportunity
 from opportunities.photos import PhotoForm, photo_response
 from opportunities.services import (
@@ -139,6 +140,7 @@ def provider_detail(request, slug):
             and (r["opportunity"].last_checked_on or stale_before) <= stale_before
         ],
         "reports": reports,
+        "enquiries": list(enquiries_waiting(provider).select_related("opportunity").order_by("sent_at")),
     }
     context = {
         "provider": provider,
