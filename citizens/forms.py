@@ -552,3 +552,37 @@ class DeleteForm(GdsForm):
 
     def fields_layout(self):
         return [Field.checkbox("confirm")]
+
+
+class OwnAccountForm(GdsForm):
+    """The social worker links the person's own account, so the person can see their profile."""
+
+    email = forms.EmailField(
+        label="The email address they sign in with",
+        help_text="They must already have a Daywell account of their own.",
+        error_messages={
+            "required": "Enter the email address they sign in with",
+            "invalid": "Enter an email address in the right format, like name@example.com",
+        },
+    )
+    confirm = forms.BooleanField(
+        label="I have checked that this is their own account and they want to see their profile",
+        error_messages={"required": "Tick the box to confirm this is their own account"},
+    )
+
+    def fields_layout(self):
+        return [Field.text("email", field_width=20), Field.checkbox("confirm")]
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        self.person = (
+            get_user_model()
+            .objects.filter(email__iexact=email, is_active=True, role="citizen", own_profile__isnull=True)
+            .first()
+        )
+        if self.person is None:
+            raise forms.ValidationError(
+                "There is no account with this email address that could be linked. It must be the "
+                "person’s own account, and not already have a profile."
+            )
+        return email

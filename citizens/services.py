@@ -69,6 +69,18 @@ def profile_hand_over(*, profile: CitizenProfile, by, to) -> None:
 
 
 @transaction.atomic
+def profile_person_link(*, profile: CitizenProfile, by, person) -> None:
+    """Give the person their own access: their account becomes the profile's `person`."""
+    if profile.person_id is not None:
+        raise ValueError("The profile already has the person's own account")
+    profile.person = person
+    profile.save(update_fields=["person", "updated_at"])
+    profile_access_record(
+        profile=profile, user=by, action=ProfileAccess.Action.LINKED, detail="the person's own account"
+    )
+
+
+@transaction.atomic
 def profile_section_save(*, profile: CitizenProfile, by, form, detail: str) -> None:
     """Save one part of the profile from a valid ProfileSectionForm: all of it or none of it."""
     related = form.save_to(profile)
@@ -92,7 +104,7 @@ def profile_delete(*, profile: CitizenProfile, by) -> ProfileDeletion:
         enquiries=profile.enquiries.count(),
         reviews=profile.reviews.count(),
     )
-    profile.enquiries.update(profile=None, message="", shared={}, reply="")
+    profile.enquiries.update(profile=None, message="", shared={}, reply="", sent_by=None, answered_by=None)
     profile.delete()  # carer links, shortlist, plan, reviews and the access log go with it
     return deletion
 

@@ -406,7 +406,7 @@ def _why_empty(
             if narrowed.sum() < left.sum():
                 named.add(rule)
             left = narrowed
-    distance = "1 mile" if travel == 1 else f"{travel:g} miles"
+    distance = "" if travel is None else "1 mile" if travel == 1 else f"{travel:g} miles"
     where = f" within {distance} of {voice.whose} home" if "distance" in named else ""
     predicates = []
     if "needs" in named:

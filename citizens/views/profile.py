@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db import IntegrityError
 from django.db.models import Count
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -17,7 +18,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 
 from ..access import profile_view, profile_viewed, relation, require_relation
 from ..export import export_readable, free_times_text, profile_export
-from ..forms import SECTIONS, CarerAddForm, DeleteForm, HandOverForm, NewProfileForm
+from ..forms import SECTIONS, CarerAddForm, DeleteForm, HandOverForm, NewProfileForm, OwnAccountForm
 from ..models import CarerLink, CitizenProfile, ProfileAccess
 from ..services import (
     carer_link_add,
@@ -26,6 +27,7 @@ from ..services import (
     profile_create,
     profile_delete,
     profile_hand_over,
+    profile_person_link,
     profile_section_save,
 )
 
@@ -167,14 +169,18 @@ def carers(request, profile):
             require_relation(request.user, profile, "person", "social_worker")
         if form.is_valid():
             data = form.cleaned_data
-            carer_link_add(
-                profile=profile,
-                carer=form.carer,
-                by=request.user,
-                consent_given_by=data["consent_given_by"].strip(),
-                consent_method=data["consent_method"],
-                consent_given_on=data["consent_given_on"],
-            )
+            try:
+                carer_link_add(
+                    profile=profile,
+                    carer=form.carer,
+                    by=request.user,
+                    consent_given_by=data["consent_given_by"].strip(),
+                    consent_method=data["consent_method"],
+                    consent_given_on=data["consent_given_on"],
+                )
+            except IntegrityError:  # the same carer linked a moment ago (a double submit)
+                messages.info(request, f"{form.carer} is already linked.")
+                return redirect("citizens:carers", profile_uuid=profile.uuid)
             messages.success(request, f"{form.carer} can now act for {profile.preferred_name}.")
             return redirect("citizens:carers", profile_uuid=profile.uuid)
         profile_viewed(request, profile, "carers")
@@ -222,6 +228,27 @@ def hand_over(request, profile):
     return render(request, "citizens/hand_over.html", {"profile": profile, "form": form})
 
 
+@profile_view("own account")
+def own_account(request, profile):
+    """The allocated social worker links the person's own account to the profile."""
+    require_relation(request.user, profile, "social_worker")
+    if profile.person_id is not None:
+        messages.info(request, f"{profile.preferred_name} can already see their profile.")
+        return redirect("citizens:profile", profile_uuid=profile.uuid)
+    form = OwnAccountForm(_data(request))
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                profile_person_link(profile=profile, by=request.user, person=form.person)
+            except IntegrityError:  # that account got a profile a moment ago
+                form.add_error("email", "This account already has a profile")
+            else:
+                messages.success(request, f"{profile.preferred_name} can now see their profile.")
+                return redirect("citizens:profile", profile_uuid=profile.uuid)
+        profile_viewed(request, profile, "own account")
+    return render(request, "citizens/own_account.html", {"profile": profile, "form": form})
+
+
 @profile_view("access log")
 def access_log(request, profile):
     accesses = profile.accesses.select_related("user")
@@ -258,6 +285,10 @@ def profile_delete_view(request, profile):
         if form.is_valid():
             name = profile.preferred_name
             profile_delete(profile=profile, by=request.user)
+            # The deleting user's search for the person goes too (see person_search).
+            searches = request.session.get("person_search", {})
+            if searches.pop(str(profile.uuid), None) is not None:
+                request.session["person_search"] = searches
             messages.success(request, f"{name}’s profile is deleted.")
             return redirect("citizens:list")
         profile_viewed(request, profile, "delete profile")
@@ -272,6 +303,7 @@ urlpatterns = [
     path("<uuid:profile_uuid>/carers/", carers, name="carers"),
     path("<uuid:profile_uuid>/carers/<int:link_id>/end/", carer_end, name="carer-end"),
     path("<uuid:profile_uuid>/hand-over/", hand_over, name="hand-over"),
+    path("<uuid:profile_uuid>/own-account/", own_account, name="own-account"),
     path("<uuid:profile_uuid>/access-log/", access_log, name="access-log"),
     path("<uuid:profile_uuid>/your-data/", your_data, name="your-data"),
     path("<uuid:profile_uuid>/your-data.json", your_data_json, name="your-data-json"),

@@ -1,8 +1,5 @@
 import pytest
 
-# The browser fixtures, for the two-factor journey in test_two_factor_browser.py.
-from tests.browser.conftest import browser, page, reference_data  # noqa: F401
-
 
 @pytest.fixture(autouse=True)
 def fast_password_hashing(settings):

@@ -11,11 +11,21 @@ from playwright.sync_api import expect
 
 from accounts.models import User
 from citizens.models import CitizenProfile, PlanEntry, ProfileAccess, ShortlistItem
+from citizens.services import carer_link_add, profile_create
 from opportunities.models import Feature, Interest, PaymentRoute
 from opportunities.search_index import opportunity_index_refresh
 from tests.browser.conftest import assert_accessible
 from tests.browser.test_workspace import BROKEN_ERROR_LINKS, sign_in
-from tests.factories import CostFactory, OpportunityFactory, SessionFactory, UserFactory, VenueFactory
+from tests.citizens.test_person_search import MOSELEY, listing
+from tests.citizens.test_person_search import url as search_url
+from tests.factories import (
+    PASSWORD,
+    CostFactory,
+    OpportunityFactory,
+    SessionFactory,
+    UserFactory,
+    VenueFactory,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -143,7 +153,6 @@ def test_a_social_worker_plans_a_week_within_budget_and_prints_the_easy_read_ver
 
 
 def test_the_people_pages_are_accessible_for_the_person_and_their_carer(page, directory):
-    from citizens.services import carer_link_add, profile_create
 
     worker = UserFactory(role=User.Role.SOCIAL_WORKER)
     person = UserFactory(role=User.Role.CITIZEN)
@@ -174,3 +183,44 @@ def test_the_people_pages_are_accessible_for_the_person_and_their_carer(page, di
     check(page, "carer-people")
     page.get_by_role("link", name="Jo").click()
     check(page, "carer-profile")
+
+
+def test_the_page_is_accessible_and_works_from_the_keyboard(page, reference_data):
+    social_worker = UserFactory(role=User.Role.SOCIAL_WORKER)
+    profile = profile_create(by=social_worker, preferred_name="Jo")
+    profile.postcode, profile.travel_miles = MOSELEY, Decimal("2")
+    profile.save()
+    profile.needs.set(Feature.objects.filter(slug="step-free"))
+    listing("Allotment club", interests=["nature-gardening"], features=["step-free"])
+    listing("Garden with steps", interests=["nature-gardening"])
+    opportunity_index_refresh()
+
+    page.goto("/account/sign-in/")
+    page.locator("#id_username").fill(social_worker.email)
+    page.locator("#id_password").fill(PASSWORD)
+    page.locator("main .govuk-button").click()
+    page.wait_for_url(lambda address: "/sign-in/" not in address)
+    page.goto(search_url(profile))
+    assert page.get_by_role("region", name="Who this search is for").is_visible()
+    assert page.locator("#results-heading").inner_text() == "1 thing to do"
+    assert_accessible(page, "person-search")
+
+    # Tab to the step-free chip and press Enter: the need is dropped, the address stays the same.
+    for _ in range(300):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.value") == "access=step-free":
+            break
+    else:
+        raise AssertionError("The step-free chip is not reachable with Tab")
+    page.keyboard.press("Enter")
+    page.wait_for_load_state()
+    assert page.locator("#results-heading").inner_text() == "2 things to do"
+    assert page.url.endswith(search_url(profile))
+    assert page.get_by_role("button", name="Start again from Jo’s profile").is_visible()
+
+    page.locator("#max_cost").fill("abc")
+    page.locator("#max_cost").press("Enter")
+    page.wait_for_load_state()
+    assert_accessible(page, "person-search-errors")
+    page.get_by_role("link", name="The most you want to pay must be an amount in pounds, like 10").click()
+    assert page.evaluate("document.activeElement.id") == "max_cost"

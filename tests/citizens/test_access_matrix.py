@@ -21,6 +21,7 @@ REFUSED = ("unlinked_carer", "other_social_worker", "provider", "council_officer
 FORBIDDEN = {
     "hand-over": ("person", "linked_carer"),
     "delete": ("linked_carer",),
+    "own-account": ("person", "linked_carer"),
 }
 # Actions that only take a POST: a GET is refused with 405 for everyone, before anything is looked
 # up, so it tells nobody whether the profile exists, and it is not an access.
@@ -103,6 +104,8 @@ def _expected(name: str, role: str) -> int:
         return 404
     if role in FORBIDDEN.get(name, ()):
         return 403
+    if name == "own-account" and role == "allocated_social_worker":
+        return 302  # the person's own account is already linked: back to the profile
     if name == "carer-end" and role == "linked_carer":
         return 200  # a carer may end their own link
     return 200
@@ -125,7 +128,7 @@ def test_who_gets_each_profile_page(client, world, role):
                 assert reverse("accounts:sign-in") in response["Location"]
             continue
         logged = ProfileAccess.objects.filter(profile=profile, user=user).count() - before
-        if expected in (200, 403):
+        if expected in (200, 302, 403):
             assert logged >= 1, f"{role} GET {pattern.name} was not logged"
         else:
             assert logged == 0, f"{role} GET {pattern.name} was logged but refused"
@@ -155,3 +158,21 @@ def test_a_profile_that_does_not_exist_is_a_404_for_everyone(client, world):
         == 404
     )
     assert client.get("/people/not-a-uuid/").status_code == 404
+
+
+def test_names_are_escaped_on_every_profile_page(client, world):
+    """A person's name and a provider's name reach labels and hints; markup in them stays text."""
+    profile = world["profile"]
+    profile.preferred_name = '<img src=x onerror="alert(1)">'
+    profile.save()
+    listing = profile.shortlist.first().opportunity
+    listing.provider.name = "<svg onload=alert(2)>"
+    listing.provider.save()
+    client.force_login(world["roles"]["allocated_social_worker"])
+    for pattern in profile_patterns():
+        response = client.get(_url(pattern, world))
+        if not response["Content-Type"].startswith("text/html"):
+            continue  # the JSON download and the calendar file hold the name as data, not markup
+        page = response.content.decode()
+        assert "<img src=x" not in page, pattern.name
+        assert "<svg onload" not in page, pattern.name

@@ -20,12 +20,7 @@ from opportunities.models import AudienceGroup, Feature, Interest, PaymentRoute,
 from opportunities.search_index import opportunity_index_refresh
 from opportunities.terms import search_terms
 from places.models import Postcode
-
-# The browser fixtures live in tests/browser/conftest.py; this page's browser check sits with its
-# other tests.
-from tests.browser.conftest import assert_accessible, browser, page, reference_data  # noqa: F401
 from tests.factories import (
-    PASSWORD,
     OpportunityFactory,
     ProviderMembershipFactory,
     SessionFactory,
@@ -403,49 +398,3 @@ def test_an_empty_profile_says_so(signed_in, directory, social_worker):
     response = signed_in.get(url(profile))
     assert len(titles(response)) == 4
     assert "does not yet say where they live" in response.content.decode()
-
-
-# --- In a real browser -------------------------------------------------------------------------
-
-
-@pytest.mark.browser
-@pytest.mark.django_db(transaction=True)
-def test_the_page_is_accessible_and_works_from_the_keyboard(page, reference_data):  # noqa: F811
-    social_worker = UserFactory(role=User.Role.SOCIAL_WORKER)
-    profile = profile_create(by=social_worker, preferred_name="Jo")
-    profile.postcode, profile.travel_miles = MOSELEY, Decimal("2")
-    profile.save()
-    profile.needs.set(Feature.objects.filter(slug="step-free"))
-    listing("Allotment club", interests=["nature-gardening"], features=["step-free"])
-    listing("Garden with steps", interests=["nature-gardening"])
-    opportunity_index_refresh()
-
-    page.goto("/account/sign-in/")
-    page.locator("#id_username").fill(social_worker.email)
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("main .govuk-button").click()
-    page.wait_for_url(lambda address: "/sign-in/" not in address)
-    page.goto(url(profile))
-    assert page.get_by_role("region", name="Who this search is for").is_visible()
-    assert page.locator("#results-heading").inner_text() == "1 thing to do"
-    assert_accessible(page, "person-search")
-
-    # Tab to the step-free chip and press Enter: the need is dropped, the address stays the same.
-    for _ in range(300):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.value") == "access=step-free":
-            break
-    else:
-        raise AssertionError("The step-free chip is not reachable with Tab")
-    page.keyboard.press("Enter")
-    page.wait_for_load_state()
-    assert page.locator("#results-heading").inner_text() == "2 things to do"
-    assert page.url.endswith(url(profile))
-    assert page.get_by_role("button", name="Start again from Jo’s profile").is_visible()
-
-    page.locator("#max_cost").fill("abc")
-    page.locator("#max_cost").press("Enter")
-    page.wait_for_load_state()
-    assert_accessible(page, "person-search-errors")
-    page.get_by_role("link", name="The most you want to pay must be an amount in pounds, like 10").click()
-    assert page.evaluate("document.activeElement.id") == "max_cost"

@@ -225,6 +225,32 @@ def test_handing_over_to_a_colleague(client, profile, social_worker):
     assert client.get(url("profile", profile)).status_code == 404
 
 
+def test_the_social_worker_links_the_persons_own_account(client, profile, social_worker):
+    person = UserFactory(role=User.Role.CITIZEN, email="sam@example.org")
+    already = UserFactory(role=User.Role.CITIZEN, email="has@example.org")
+    profile_create(by=already, preferred_name="Has one", for_self=True)
+    carer = UserFactory(role=User.Role.CARER, email="carer@example.org")
+    for email, message in [("", "Enter the email address"), ("has@example.org", "could be linked"),
+                           (carer.email, "could be linked"), ("nobody@example.org", "could be linked")]:  # fmt: skip
+        page = client.post(url("own-account", profile), {"email": email, "confirm": "on"}).content.decode()
+        assert message in page
+    assert (
+        "Tick the box"
+        in client.post(url("own-account", profile), {"email": "sam@example.org"}).content.decode()
+    )
+    profile.refresh_from_db()
+    assert profile.person is None
+    client.post(url("own-account", profile), {"email": "SAM@example.org", "confirm": "on"})
+    profile.refresh_from_db()
+    assert profile.person == person
+    assert ProfileAccess.objects.filter(
+        profile=profile, action="linked", detail="the person's own account"
+    ).exists()
+    client.force_login(person)
+    assert client.get(url("profile", profile)).status_code == 200
+    assert client.get(url("delete", profile)).status_code == 200
+
+
 def test_only_the_allocated_social_worker_hands_over(client, profile):
     person = UserFactory(role=User.Role.CITIZEN)
     profile.person = person

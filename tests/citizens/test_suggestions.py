@@ -279,6 +279,16 @@ def test_when_nothing_fits_it_says_why_and_what_would_help(sam):
     ]
 
 
+def test_nothing_fits_and_no_travel_distance_is_given(client, worker, sam):
+    sam.travel_miles = None
+    sam.save()
+    listing("Near, no toilet", north=1, features=["step-free"])
+    opportunity_index_refresh()
+    assert suggested(sam).empty_message == "No listing meets all of Sam’s access needs."
+    client.force_login(worker)
+    assert client.get(reverse("citizens:suggestions", args=[sam.uuid])).status_code == 200
+
+
 def test_one_mile_is_one_mile(sam):
     sam.travel_miles = Decimal("1")
     sam.save()

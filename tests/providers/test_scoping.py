@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from citizens.models import Enquiry
 from opportunities.models import ListingChange, ListingReport, Photo
 from tests.factories import OpportunityFactory, ProviderMembershipFactory, VenueFactory
 
@@ -32,7 +33,15 @@ def theirs():
         alt_text="A hall",
     )
     report = ListingReport.objects.create(opportunity=listing, problem="other", details="Wrong")
-    return {"provider": provider, "venue": venue, "listing": listing, "photo": photo, "report": report}
+    enquiry = Enquiry.objects.create(
+        opportunity=listing,
+        provider=provider,
+        message="Private",
+        shared={"Name": "Jo"},
+        consent_confirmed=True,
+    )
+    return {"provider": provider, "venue": venue, "listing": listing, "photo": photo, "report": report,
+            "enquiry": enquiry}  # fmt: skip
 
 
 def their_urls(theirs, my_slug):
@@ -46,6 +55,7 @@ def their_urls(theirs, my_slug):
             reverse("providers:team", args=[slug]),
             reverse("providers:venue-create", args=[slug]),
             reverse("providers:listing-create", args=[slug]),
+            reverse("providers:enquiries", args=[slug]),
         ]
     # Their objects, reached through their slug and, just as firmly, through mine.
     for slug in (provider.slug, my_slug):
@@ -60,6 +70,7 @@ def their_urls(theirs, my_slug):
             reverse("providers:listing-history", args=[slug, listing.pk]),
             reverse("providers:listing-photo", args=[slug, listing.pk, theirs["photo"].pk]),
             reverse("providers:report-resolve", args=[slug, theirs["report"].pk]),
+            reverse("providers:enquiry", args=[slug, theirs["enquiry"].pk]),
             *(reverse("providers:listing-section", args=[slug, listing.pk, section]) for section in SECTIONS),
         ]
     return urls
@@ -75,6 +86,8 @@ def test_every_view_of_another_providers_things_is_a_404(client, mine, theirs):
     assert listing.vacancies == "yes" and listing.title != "Taken over"
     assert not ListingChange.objects.exists()
     assert theirs["report"].status == "open"
+    theirs["enquiry"].refresh_from_db()
+    assert theirs["enquiry"].reply == "" and theirs["enquiry"].status == "sent"
 
 
 def test_signed_out_people_are_asked_to_sign_in(client, theirs):

@@ -6,10 +6,9 @@ import re
 import pytest
 
 from accounts.models import User
+from tests.accounts.helpers import code_now, wrong_code
 from tests.browser.conftest import assert_accessible
 from tests.factories import PASSWORD, UserFactory
-
-from .helpers import code_now, wrong_code
 
 pytestmark = pytest.mark.browser
 
