@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "opportunities",
     "citizens",
     "council",
+    "oruk",
 ]
 
 MIDDLEWARE = [

@@ -1,3 +1,5 @@
+import uuid
+
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
@@ -101,6 +103,8 @@ class Opportunity(models.Model):
         REFERRAL = "referral", "Needs a referral"
         EITHER = "either", "Get in touch yourself or be referred"
 
+    # The identifier the outside world sees (the Open Referral UK API, exports); never changes.
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     provider = models.ForeignKey(
         "providers.Provider",
         null=True,

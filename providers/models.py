@@ -1,3 +1,5 @@
+import uuid
+
 from django.conf import settings
 from django.db import models
 
@@ -32,6 +34,7 @@ class Provider(models.Model):
         INADEQUATE = "inadequate", "Inadequate"
         NOT_RATED = "not_rated", "Not yet rated"
 
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)  # for Open Referral UK
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, unique=True)
     kind = models.CharField(max_length=20, choices=Kind.choices)
@@ -64,6 +67,7 @@ class Provider(models.Model):
 class Venue(models.Model):
     """A place where opportunities happen (ORUK: location)."""
 
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)  # for Open Referral UK
     provider = models.ForeignKey(Provider, on_delete=models.CASCADE, related_name="venues")
     name = models.CharField(max_length=200)
     address_line_1 = models.CharField(max_length=200)
