@@ -15,7 +15,10 @@ urlpatterns = [
     path("opportunities/", include("opportunities.urls")),
     path("account/", include("accounts.urls")),
     path("provider/", include("providers.urls")),
+    path("council/data/", include("oruk.council_urls")),
     path("council/", include("council.urls")),
+    path("open-data/", include("oruk.urls")),
+    path("api/oruk/", include("oruk.api_urls")),
     path("people/", include("citizens.urls")),
     path("admin/", admin.site.urls),
 ]
