@@ -16,6 +16,7 @@ from opportunities.services import (
     listing_report_resolve,
 )
 from opportunities.snapshots import snapshot_compare, snapshot_of
+from oruk.models import SourceRecord
 from providers.models import JoinRequest
 
 from .forms import ResolveForm, ReturnForm, TaggingForm
@@ -106,6 +107,9 @@ def change_review(request, pk):
         "events": opportunity.events.select_related("actor")[:10],
         "revision": opportunity.content_revision,
         "photo": change.proposed.get("photo"),
+        "import_flags": [
+            flag for record in SourceRecord.objects.filter(opportunity=opportunity) for flag in record.flags
+        ],
     }
     status = 400 if request.method == "POST" else 200
     return render(request, "council/change_review.html", context, status=status)

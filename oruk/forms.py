@@ -1,0 +1,106 @@
+"""Forms of the council's open data pages: uploading a file to import, mapping a source tag."""
+
+import json
+
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Button, Field, Layout
+from django import forms
+
+from opportunities.models import AudienceGroup, Feature, Interest
+
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+KINDS = {".csv": "csv", ".json": "json"}
+
+
+class UploadForm(forms.Form):
+    """A CSV file in Daywell's template, or an Open Referral UK or Outpost JSON file. The clean
+    file is `cleaned_data["text"]` (decoded) with `kind` ("csv" or "json") and `name`."""
+
+    file = forms.FileField(
+        label="Upload a file",
+        help_text="A CSV file in Daywell's template, or an Open Referral UK or Outpost JSON file, "
+        "smaller than 5MB.",
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.json,text/csv,application/json"}),
+        error_messages={
+            "required": "Select a CSV or JSON file",
+            "empty": "The selected file is empty",
+            "invalid": "Select a CSV or JSON file",
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.layout = Layout(Field("file"), Button("upload", "Check the file"))
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        name = upload.name or ""
+        extension = name[name.rfind(".") :].lower() if "." in name else ""
+        if extension not in KINDS:
+            raise forms.ValidationError("The selected file must be a CSV or JSON file")
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError("The selected file must be smaller than 5MB")
+        raw = upload.read()
+        if not raw.strip():
+            raise forms.ValidationError("The selected file is empty")
+        if b"\x00" in raw:
+            raise forms.ValidationError("The selected file must be a CSV or JSON file, saved as text")
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise forms.ValidationError(
+                "The selected file must be saved as UTF-8. In Excel, choose 'CSV UTF-8' when you save it"
+            ) from None
+        kind = KINDS[extension]
+        if kind == "json":
+            try:
+                json.loads(text)
+            except ValueError as error:
+                raise forms.ValidationError(
+                    f"The selected file is not valid JSON (line {error.lineno})"
+                ) from None
+        self.cleaned_data.update(text=text, kind=kind, name=name.rsplit("/", 1)[-1][:100])
+        return upload
+
+
+NONE_FITS = "none"
+
+
+def _mapping_choices():
+    def group(prefix, model):
+        return [(f"{prefix}:{slug}", name) for slug, name in model.objects.values_list("slug", "name")]
+
+    return [
+        ("", "Choose a Daywell term"),
+        ("Kinds of activity", group("interest", Interest)),
+        ("Who it is for", group("audience", AudienceGroup)),
+        ("Access and support", group("feature", Feature)),
+        ("None", [(NONE_FITS, "No Daywell term fits: keep it as it is")]),
+    ]
+
+
+class SourceTagMapForm(forms.Form):
+    term = forms.ChoiceField(
+        label="Which Daywell term means the same?",
+        help_text="Every listing with this tag gets the term, now and on later imports.",
+        error_messages={"required": "Choose a Daywell term, or say that none fits"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["term"].choices = _mapping_choices()
+        self.fields["term"].error_messages["invalid_choice"] = "Choose a Daywell term from the list"
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.layout = Layout(Field("term"), Button("map", "Save"))
+
+    def mapping(self) -> dict:
+        """Keyword arguments for oruk.services.source_tag_map."""
+        value = self.cleaned_data["term"]
+        if value == NONE_FITS:
+            return {"ignore": True}
+        kind, slug = value.split(":", 1)
+        model = {"interest": Interest, "audience": AudienceGroup, "feature": Feature}[kind]
+        return {kind: model.objects.get(slug=slug)}

@@ -1,0 +1,56 @@
+"""The open data pages and the council's import check, in a real browser, with axe-core."""
+
+import pytest
+from playwright.sync_api import expect
+
+from accounts.models import User
+from oruk import csv_format
+from tests.browser.conftest import assert_accessible
+from tests.factories import PASSWORD, OpportunityFactory, UserFactory
+
+pytestmark = pytest.mark.browser
+
+
+def sign_in(page, user):
+    page.goto("/account/sign-in/")
+    page.locator("#id_username").fill(user.email)
+    page.locator("#id_password").fill(PASSWORD)
+    page.locator("main .govuk-button").click()
+    page.wait_for_url(lambda url: "/sign-in/" not in url)
+
+
+def test_open_data_guide_and_an_import_check_with_problems_are_accessible(page, tmp_path):
+    OpportunityFactory(title="Walking football")
+    page.goto("/")
+    page.get_by_role("link", name="Open data").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Open data")
+    expect(page.get_by_text("There is 1 published listing")).to_be_visible()
+    assert_accessible(page, "open-data")
+
+    page.get_by_role("link", name="Read what goes in each column").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("CSV template: what goes in each column")
+    page.get_by_text("Allowed values for interests").click()
+    expect(page.get_by_text("Nature and gardening", exact=True)).to_be_visible()
+    assert_accessible(page, "open-data-csv-guide")
+
+    officer = UserFactory(email="officer@example.org", role=User.Role.COUNCIL_OFFICER)
+    sign_in(page, officer)
+    page.goto("/council/data/import/")
+    page.get_by_role("button", name="Check the file").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Select a CSV or JSON file")
+    assert_accessible(page, "council-import-error")
+
+    bad = tmp_path / "listings.csv"
+    rows = csv_format.template_csv().splitlines()
+    bad_row = rows[1].replace("Nature and gardening", "Knitting").replace("GARDEN-1", "GARDEN-2")
+    bad.write_text("\n".join([rows[0], rows[1], bad_row]) + "\n", encoding="utf-8")
+    page.get_by_label("Upload a file").set_input_files(str(bad))
+    page.get_by_role("button", name="Check the file").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Check the file before importing it")
+    expect(page.get_by_role("cell", name="row 3")).to_be_visible()
+    expect(page.get_by_role("cell", name="interests", exact=True)).to_be_visible()
+    assert_accessible(page, "council-import-preview")
+
+    page.get_by_role("button", name="Import these listings").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Import finished")
+    assert_accessible(page, "council-import-done")
