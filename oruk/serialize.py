@@ -174,9 +174,13 @@ def organization_brief(provider) -> dict:
     )
 
 
-def organization_full(provider, *, services: list[dict] | None = None) -> dict:
-    """A provider as an ORUK organization, with its identifiers and facts; `services` (already
-    serialized) are included when given."""
+def organization_full(
+    provider, *, services: list[dict] | None = None, locations: list[dict] | None = None
+) -> dict:
+    """A provider as an ORUK organization, with its identifiers and facts; `services` and
+    `locations` (already serialized) are included when given. The UK profile drops
+    organization.locations, but export_oruk writes them (HSDS 3.0's field) so that a venue no
+    listing uses yet survives a round trip."""
     org_id = str(provider.uuid)
     data = organization_brief(provider)
     identifiers = []
@@ -207,6 +211,8 @@ def organization_full(provider, *, services: list[dict] | None = None) -> dict:
     data["attributes"] = attributes
     if services is not None:
         data["services"] = services
+    if locations is not None:
+        data["locations"] = locations
     return data
 
 

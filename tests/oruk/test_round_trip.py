@@ -58,7 +58,13 @@ def build_directory():
         dbs_checked_on=datetime.date(2026, 3, 1),
         references_available=True,
     )
-    ProviderFactory(name="A provider with nothing listed yet", kind=Provider.Kind.SOCIAL_ENTERPRISE)
+    newcomer = ProviderFactory(
+        name="A provider with nothing listed yet", kind=Provider.Kind.SOCIAL_ENTERPRISE
+    )
+    # A venue no listing uses yet travels with its organization.
+    _venue(newcomer, name="Our new hall", address_line_1="2 Stratford Road", postcode="B11 1AA").features.set(
+        _terms(Feature, "hearing-loop")
+    )
 
     hall = _venue(
         charity, name="Moseley Exchange", address_line_1="149 Alcester Road", address_line_2="Moseley Village",
@@ -162,7 +168,7 @@ def test_export_then_import_into_an_empty_directory_loses_nothing(tmp_path):
     pytest.importorskip("oruk.serialize")
     build_directory()
     before = directory_state()
-    assert len(before["listings"]) == 4 and len(before["providers"]) == 3 and len(before["venues"]) == 3
+    assert len(before["listings"]) == 4 and len(before["providers"]) == 3 and len(before["venues"]) == 4
 
     call_command("export_oruk", str(tmp_path), stdout=io.StringIO())
 

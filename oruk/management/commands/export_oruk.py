@@ -1,6 +1,6 @@
 """manage.py export_oruk PATH: the whole directory as Open Referral UK JSON.
 
-Writes PATH/organizations.json (every provider) and PATH/services.json (every listing, whatever
+Writes PATH/organizations.json (every provider, with all its venues) and PATH/services.json (every listing, whatever
 its status), each an ORUK list page of full records. `import_oruk PATH --publish` reads the folder
 back into an empty database with nothing lost (tests/oruk/test_round_trip.py)."""
 
@@ -30,10 +30,13 @@ def page(contents: list) -> dict:
 
 def export_directory(path: Path) -> tuple[int, int]:
     """Write the two files; returns (providers, listings) written."""
-    from oruk.serialize import organization_full, service_full, services_queryset
+    from oruk.serialize import location, organization_full, service_full, services_queryset
 
     path.mkdir(parents=True, exist_ok=True)
-    providers = [organization_full(provider) for provider in Provider.objects.order_by("pk")]
+    providers = [
+        organization_full(provider, locations=[location(venue) for venue in provider.venues.all()])
+        for provider in Provider.objects.order_by("pk").prefetch_related("venues__features")
+    ]
     services = [
         service_full(opportunity, export=True)
         for opportunity in services_queryset(Opportunity.objects.order_by("pk"))
