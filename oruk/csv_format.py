@@ -29,7 +29,7 @@ from providers.models import Provider
 
 from .errors import RecordError
 from .ids import derived, is_uuid
-from .records import attribute, cost_option, fact_attribute, schedule, term
+from .records import attribute, cost_option, fact_attribute, fees_from_options, schedule, term
 from .taxonomy import AUDIENCES, FEATURES, INTERESTS, PAYMENT_ROUTES, Taxonomy
 
 SOURCE = "csv-upload"
@@ -414,11 +414,7 @@ def _service(row: dict, label: str, vocabulary: Vocabulary) -> tuple[dict | None
         attributes.append(fact_attribute(service_id, "free"))
         service["fees"] = "Free"
     elif costs:
-        service["fees"] = "; ".join(
-            f"£{c['amount']:,.2f} {c['amount_description']}"
-            + (f" ({c['option']})" if c.get("option") else "")
-            for c in costs
-        )
+        service["fees"] = fees_from_options(costs)
 
     if vacancies_text := get("vacancies", ""):
         vacancies = _choice(Opportunity.Vacancies.choices, vacancies_text)

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 
 from .errors import RecordError
 from .ids import derived, is_uuid
-from .records import attribute, cost_option, fact_attribute, schedule, term, term_attribute
+from .records import attribute, cost_option, fact_attribute, fees_from_options, schedule, term, term_attribute
 from .taxonomy import AUDIENCES, FEATURES
 
 SOURCE = "bucks-outpost"
@@ -214,11 +214,7 @@ def _to_oruk(record) -> dict:
         attributes.append(fact_attribute(service_id, "free"))
         service["fees"] = "Free"
     elif costs:
-        service["fees"] = "; ".join(
-            f"£{c['amount']:,.2f} {c['amount_description']}"
-            + (f" ({c['option']})" if c.get("option") else "")
-            for c in costs
-        )
+        service["fees"] = fees_from_options(costs)
     if record.get("needs_referral") is True:
         attributes.append(fact_attribute(service_id, "joining-referral"))
     elif record.get("needs_referral") is False:

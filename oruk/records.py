@@ -105,11 +105,9 @@ def cost_option(service_id: str, amount: Decimal, unit: str, label: str = "") ->
     return data
 
 
-def fees_in_words(is_free: bool, costs: list[tuple[Decimal, str, str]]) -> str:
-    if is_free and not costs:
-        return "Free"
-    parts = []
-    for amount, unit, label in costs:
-        text = f"£{amount:,.2f} {Cost.Unit(unit).label}"
-        parts.append(f"{text} ({label})" if label else text)
-    return "; ".join(parts)
+def fees_from_options(cost_options: list[dict]) -> str:
+    """ORUK's `fees` in words from cost options: "£5.00 a session; £8.00 a session (With 1:1 support)"."""
+    return "; ".join(
+        f"£{c['amount']:,.2f} {c['amount_description']}" + (f" ({c['option']})" if c.get("option") else "")
+        for c in cost_options
+    )

@@ -1,8 +1,9 @@
 """manage.py export_oruk PATH: the whole directory as Open Referral UK JSON.
 
-Writes PATH/organizations.json (every provider, with all its venues) and PATH/services.json (every listing, whatever
-its status), each an ORUK list page of full records. `import_oruk PATH --publish` reads the folder
-back into an empty database with nothing lost (tests/oruk/test_round_trip.py)."""
+Writes PATH/organizations.json (every provider, with all its venues) and PATH/services.json
+(every listing, whatever its status), each an ORUK list page of full records.
+`import_oruk PATH --publish` reads the folder back into an empty database with nothing lost
+(tests/oruk/test_round_trip.py)."""
 
 import json
 from pathlib import Path
