@@ -14,6 +14,7 @@ instead of adding them again.
 import csv
 import datetime
 import io
+import logging
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -31,6 +32,8 @@ from .errors import RecordError
 from .ids import derived, is_uuid
 from .records import attribute, cost_option, fact_attribute, fees_from_options, schedule, term
 from .taxonomy import AUDIENCES, FEATURES, INTERESTS, PAYMENT_ROUTES, Taxonomy
+
+logger = logging.getLogger(__name__)
 
 SOURCE = "csv-upload"
 WARD_URI = "http://statistics.data.gov.uk/id/statistical-geography/"
@@ -103,6 +106,15 @@ COLUMNS = [
 COLUMN_NAMES = [column.name for column in COLUMNS]
 # Only in council exports; accepted on upload (the uuids keep the same rows), otherwise ignored.
 COUNCIL_COLUMNS = ["status", "last_checked_on", "provider_uuid", "listing_uuid", "venue_uuid", "updated_at"]
+
+
+def is_council_export(text: str) -> bool:
+    """Whether a CSV file is the council's own export (only officers can download it): its header
+    names the Daywell identifiers, so an upload may update the listings they name."""
+    first_line = text.lstrip("\ufeff").split("\n", 1)[0]
+    return "listing_uuid" in first_line and "provider_uuid" in first_line
+
+
 REQUIRED = [column.name for column in COLUMNS if column.required]
 LIST_SEPARATOR = ";"
 MAX_ROWS = 5000
@@ -115,10 +127,12 @@ UNIT_WORDS = {str(label): key for key, label in Cost.Unit.choices} | {
 DAYS = {label.lower(): value for value, label in Weekday.choices} | {
     label[:3].lower(): value for value, label in Weekday.choices
 }
-TIME_RANGE = re.compile(r"^(\d{1,2})[:.](\d{2})\s*(?:-|–|to)\s*(\d{1,2})[:.](\d{2})$")
+# re.ASCII: \d is 0-9 only, not every digit Unicode knows ("²", "١").
+TIME_RANGE = re.compile(r"^(\d{1,2})[:.](\d{2})\s*(?:-|–|to)\s*(\d{1,2})[:.](\d{2})$", re.ASCII)
 PRICE = re.compile(
-    r"^£?\s*(?P<amount>\d[\d,]*(?:\.\d{1,2})?)\s+(?P<unit>[a-z ]+?)\s*(?:\((?P<label>[^)]*)\))?$"
+    r"^£?\s*(?P<amount>\d[\d,]*(?:\.\d{1,2})?)\s+(?P<unit>[a-z ]+?)\s*(?:\((?P<label>[^)]*)\))?$", re.ASCII
 )
+AGE = re.compile(r"[0-9]{1,3}")
 DANGEROUS_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -255,7 +269,16 @@ def read_csv(file_obj, *, name: str = "") -> Iterator[tuple[str, dict | RecordEr
         row = {
             column: _clean(cells[i]) if i < len(cells) else "" for i, column in enumerate(columns) if column
         }
-        service, problems = _service(row, row_label, vocabulary)
+        try:
+            service, problems = _service(row, row_label, vocabulary)
+        except Exception:
+            # Only the label: the row may hold people's contact details.
+            logger.exception("CSV %s could not be read", row_label)
+            yield (
+                row_label,
+                RecordError(row_label, "", "This row could not be read. Check it against the template"),
+            )
+            continue
         yield row_label, _one_error(row_label, problems) if problems else service
 
 
@@ -358,7 +381,8 @@ def _service(row: dict, label: str, vocabulary: Vocabulary) -> tuple[dict | None
     for column in ("minimum_age", "maximum_age"):
         value = get(column, "")
         if value:
-            if not value.isdigit() or int(value) > 130:
+            # Not str.isdigit(): "²" is a digit to it, but not to int().
+            if not AGE.fullmatch(value) or int(value) > 130:
                 p.add(column, f"The {column.replace('_', ' ')} must be a whole number between 0 and 130")
             else:
                 ages[column] = int(value)
@@ -568,13 +592,17 @@ def _prices(p: _RowProblems, value: str, service_id: str) -> list:
             )
             continue
         try:
-            amount = Decimal(match["amount"].replace(",", "")).quantize(Decimal("0.01"))
+            amount = Decimal(match["amount"].replace(",", ""))
         except InvalidOperation:
+            amount = None
+        if amount is None or not amount.is_finite():
             p.add("prices", f"'{part}' is not an amount of money")
             continue
+        # Checked before rounding: rounding a very long number fails.
         if amount >= Decimal("1000000"):
             p.add("prices", f"'{part}' is more than Daywell can hold (999,999.99)")
             continue
+        amount = amount.quantize(Decimal("0.01"))
         label = (match["label"] or "").strip()[:100]
         if (amount, unit, label) not in seen:
             seen.add((amount, unit, label))

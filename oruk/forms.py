@@ -8,6 +8,8 @@ from django import forms
 
 from opportunities.models import AudienceGroup, Feature, Interest
 
+from .readers import json_problem
+
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 KINDS = {".csv": "csv", ".json": "json"}
 
@@ -57,10 +59,8 @@ class UploadForm(forms.Form):
         if kind == "json":
             try:
                 json.loads(text)
-            except ValueError as error:
-                raise forms.ValidationError(
-                    f"The selected file is not valid JSON (line {error.lineno})"
-                ) from None
+            except (ValueError, RecursionError) as error:
+                raise forms.ValidationError(f"The selected file {json_problem(error)}") from None
         self.cleaned_data.update(text=text, kind=kind, name=name.rsplit("/", 1)[-1][:100])
         return upload
 

@@ -8,12 +8,16 @@ Daywell's own "facts" restore every field ORUK has no place for.
 Each record is validated first and written in its own savepoint, so a bad record is reported
 (which record, which field, why) and skipped with nothing half-written. Each record's
 SourceRecord (source, kind, source id, digest of the record) makes a second import of the same
-feed change nothing and a newer one change only what changed.
+feed change nothing and a newer one change only what changed. A record's id matches an existing
+Daywell row's UUID only when the import allows it (Daywell's own exports): those UUIDs are public.
+Without `publish`, nothing the public sees is changed (docs/open-referral.md, "Importing").
 """
 
 import datetime
 import hashlib
 import json
+import logging
+import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -39,7 +43,7 @@ from .errors import RecordError
 from .ids import is_uuid
 from .models import SourceRecord, SourceTag
 from .readers import ReadError
-from .taxonomy import FACTS, FEATURES, FIELD_FOR, REFERENCE_TAXONOMIES, facts
+from .taxonomy import FACTS, FEATURES, FIELD_FOR, HIDDEN_AS_STALE, REFERENCE_TAXONOMIES, facts
 
 Kind = SourceRecord.Kind
 BYDAY = {"MO": 0, "TU": 1, "WE": 2, "TH": 3, "FR": 4, "SA": 5, "SU": 6}
@@ -56,6 +60,15 @@ FEED_ACTIVE = {"active", "temporarily closed", ""}
 FEED_GONE = {"inactive", "defunct"}
 NO_ORGANISATION = "(no organisation)"
 KIND_WORDS = {Kind.SERVICE: "listings", Kind.ORGANIZATION: "providers", Kind.LOCATION: "venues"}
+MAX_AMOUNT = Decimal("1000000")
+# The flag of a listing whose places or closing date from the feed waited for an import that
+# publishes: that import applies them even though the record itself has not changed.
+PLACES_WITHHELD = (
+    "The feed's places or closing date differ from Daywell's and were not changed "
+    "(they change only when the import publishes)"
+)
+
+logger = logging.getLogger(__name__)
 
 
 def _choice_facts(prefix: str, choices) -> dict[str, str]:
@@ -202,9 +215,14 @@ class Checker:
             return None
         try:
             number = Decimal(str(value)) if not isinstance(value, bool) else None
-        except InvalidOperation:
+        except (InvalidOperation, ValueError, OverflowError):
             number = None
-        if number is None or number != number.to_integral_value() or not 0 <= number <= 120:
+        if (
+            number is None
+            or not number.is_finite()
+            or not 0 <= number <= 120
+            or number != number.to_integral_value()
+        ):
             self.error(key, f"Must be a whole number of years from 0 to 120 (it is {value!r})")
             return None
         return int(number)
@@ -214,9 +232,9 @@ class Checker:
             return None
         try:
             number = float(value) if not isinstance(value, bool) else None
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):  # OverflowError: an integer of 400 digits
             number = None
-        if number is None or number != number or not low <= number <= high:
+        if number is None or not math.isfinite(number) or not low <= number <= high:
             self.error(where, f"Must be a number from {low:g} to {high:g} (it is {value!r})")
             return None
         return number
@@ -224,7 +242,7 @@ class Checker:
     def amount(self, value, where: str) -> Decimal | None:
         try:
             amount = Decimal(str(value)) if not isinstance(value, bool) else None
-        except InvalidOperation:
+        except (InvalidOperation, ValueError, OverflowError):
             amount = None
         if amount is None or not amount.is_finite():
             self.error(where, f"Must be an amount of money, like 12.50 (it is {value!r})")
@@ -232,7 +250,8 @@ class Checker:
         if amount < 0:
             self.error(where, f"Must be 0 or more (it is {value})")
             return None
-        if amount != amount.quantize(Decimal("0.01")) or amount >= Decimal("1000000"):
+        # The range first: quantizing 1E+30 to pence is itself an error.
+        if amount >= MAX_AMOUNT or amount != amount.quantize(Decimal("0.01")):
             self.error(where, f"Must be pounds and pence under £1,000,000 (it is {value})")
             return None
         return amount.quantize(Decimal("0.01"))
@@ -312,7 +331,7 @@ class ServicePlan:
     name: str
     record: str
     content: dict  # a snapshot without venues and photo
-    extras: dict  # vacancies, vacancies_confirmed_on, closed_until
+    extras: dict  # what the record says of vacancies (and their date), closed_until, hidden_as_stale_on
     feed_status: str
     listing_status: str | None
     assured_date: datetime.date | None
@@ -335,9 +354,12 @@ class _Tally:
 
 
 class _Run:
-    def __init__(self, *, source: str, publish: bool, dry_run: bool, by, progress):
+    def __init__(self, *, source: str, publish: bool, dry_run: bool, by, progress, match_daywell_ids=False):
         self.source = source[: max_length(SourceRecord, "source")]
         self.publish = publish
+        # Whether a record whose id is a Daywell UUID is that Daywell row (a Daywell export read
+        # back). Off for other feeds: the API publishes those UUIDs, so anyone could copy them.
+        self.match_daywell_ids = match_daywell_ids
         self.by = by
         self.progress = progress
         self.actor_label = f"Imported from {source}"[: max_length(ListingEvent, "actor_label")]
@@ -398,6 +420,12 @@ class _Run:
         except (DatabaseError, ValidationError, ValueError) as error:  # a constraint the checks missed
             self.seen = seen_before
             self.report.skip(RecordError(label, "", f"Could not be saved: {error}"))
+            return
+        except Exception as error:  # noqa: BLE001 (one odd record must not stop the rest)
+            # The savepoint has rolled back. The traceback is logged, never the record itself.
+            logger.exception("Import from %s: %s could not be read", self.source, label)
+            self.seen = seen_before
+            self.report.skip(RecordError(label, "", f"Could not read this record: {type(error).__name__}"))
             return
         for name in ("created", "updated", "unchanged"):
             getattr(self.report, name).update(getattr(self.tally, name))
@@ -692,13 +720,20 @@ class _Run:
         content["joining"] = next(
             (JOINING_FACTS[slug] for slug in found if slug in JOINING_FACTS), Opportunity.Joining.EITHER
         )
-        vacancy_slug = next((slug for slug in found if slug in VACANCY_FACTS), None)
-        extras = {
-            "vacancies": VACANCY_FACTS[vacancy_slug] if vacancy_slug else Opportunity.Vacancies.UNKNOWN,
-            "vacancies_confirmed_on": found.get(vacancy_slug) if vacancy_slug else None,
-            "closed_until": found.get("closed-until"),
-        }
         listing_status = next((STATUS_FACTS[slug] for slug in found if slug in STATUS_FACTS), None)
+        # Fields outside the snapshot, only when the record says them: a feed that does not
+        # know about places must not reset Daywell's. An export_oruk record (it carries the
+        # listing status) says everything, so there a missing date means none.
+        exported = listing_status is not None
+        extras: dict = {}
+        vacancy_slug = next((slug for slug in found if slug in VACANCY_FACTS), None)
+        if vacancy_slug:
+            extras["vacancies"] = VACANCY_FACTS[vacancy_slug]
+            extras["vacancies_confirmed_on"] = found.get(vacancy_slug) or None
+        if "closed-until" in found or exported:
+            extras["closed_until"] = found.get("closed-until") or None
+        if exported:
+            extras["hidden_as_stale_on"] = found.get(HIDDEN_AS_STALE) or None
         content.update({name_: sorted(slugs) for name_, slugs in terms.items()})
 
         # The organization: nested, or only named by id
@@ -754,8 +789,8 @@ class _Run:
             return self.seen[key][1]
         record = self.source_record(Kind.ORGANIZATION, plan.source_id)
         provider = record.provider if record else None
-        if provider is None and is_uuid(plan.source_id):
-            provider = Provider.objects.filter(uuid=plan.source_id).first()
+        if provider is None:
+            provider = self.daywell_row(Provider, plan.source_id)
         if provider is None:
             provider = Provider(
                 **self._new_uuid(Provider, plan.source_id),
@@ -801,14 +836,25 @@ class _Run:
         return provider
 
     def venue(self, plan: LocationPlan, provider: Provider) -> tuple[Venue, str]:
-        """The venue and its flag ("" or "Location unknown: …")."""
-        key = (Kind.LOCATION, plan.source_id)
+        """The provider's venue for this location and its flag ("" or "Location unknown: …").
+
+        A venue belongs to one provider. When another organisation's record names the same
+        location, that provider gets a venue of its own (remembered under the location's id and
+        the provider's), and the first provider's venue is never changed."""
+        key = (Kind.LOCATION, plan.source_id, provider.pk)
         if key in self.seen and self.seen[key][0] == plan.digest:
             return self.seen[key][1]
-        record = self.source_record(Kind.LOCATION, plan.source_id)
+        source_id = plan.source_id
+        record = self.source_record(Kind.LOCATION, source_id)
         venue = record.venue if record else None
-        if venue is None and is_uuid(plan.source_id):
-            venue = Venue.objects.filter(uuid=plan.source_id).first()
+        if venue is None:
+            venue = self.daywell_row(Venue, source_id)
+        if venue is not None and venue.provider_id != provider.pk:
+            source_id = f"{plan.source_id[:150]}@organization:{provider.uuid}"
+            record = self.source_record(Kind.LOCATION, source_id)
+            venue = record.venue if record else None
+            if venue is not None and venue.provider_id != provider.pk:  # moved in Daywell since
+                venue = None
         if record and venue and record.digest == plan.digest:
             flag = next(iter(record.flags), "")
             self.tally.unchanged["venues"] += 1
@@ -850,9 +896,7 @@ class _Run:
                     self.tally.updated["venues"] += 1
                 else:
                     self.tally.unchanged["venues"] += 1
-            self.remember(
-                Kind.LOCATION, plan.source_id, plan.digest, venue=venue, flags=[flag] if flag else []
-            )
+            self.remember(Kind.LOCATION, source_id, plan.digest, venue=venue, flags=[flag] if flag else [])
         self.seen[key] = (plan.digest, (venue, flag))
         return venue, flag
 
@@ -876,15 +920,18 @@ class _Run:
             record
             and record.opportunity_id
             and record.digest == digest_of(item)
-            and not self.newly_mapped(record)
+            and not (self.publish and PLACES_WITHHELD in record.flags)
         ):
+            # The same record as last time: nothing to plan again (which would undo edits made in
+            # Daywell since). Only terms a council officer has mapped since then are added.
+            self.add_newly_mapped_terms(record)
             self.tally.unchanged["listings"] += 1
             self.tally.flags.extend(f"“{item.get('name')}”: {flag}" for flag in record.flags)
             return
         plan = self.service_plan(label, item)
         opportunity = record.opportunity if record else None
-        if opportunity is None and is_uuid(plan.source_id):
-            opportunity = Opportunity.objects.filter(uuid=plan.source_id).first()
+        if opportunity is None:
+            opportunity = self.daywell_row(Opportunity, plan.source_id)
 
         flags = list(plan.flags)
         if plan.organization:
@@ -913,19 +960,42 @@ class _Run:
             if opportunity is None:
                 return
         else:
-            self.listing_update(plan, opportunity, provider, content)
+            flags += self.listing_update(plan, opportunity, provider, content)
         if tags:
             opportunity.source_tags.add(*tags)
         self.tally.flags.extend(f"“{plan.name}”: {flag}" for flag in flags)
         self.remember(Kind.SERVICE, plan.source_id, plan.digest, opportunity=opportunity, flags=flags)
 
-    @staticmethod
-    def newly_mapped(record: SourceRecord) -> bool:
-        """Whether a council officer has mapped one of the listing's source tags since the last
-        import: the same record then says more than it did."""
+    def add_newly_mapped_terms(self, record: SourceRecord) -> None:
+        """Give the listing the Daywell terms of its source tags mapped since the last import
+        (oruk.services.source_tag_map does this when mapping; a tag mapped another way is
+        caught here), in its live rows and in any open change. Nothing else is touched."""
         mapped = Q(interest__isnull=False) | Q(audience__isnull=False) | Q(feature__isnull=False)
         since = Q(mapped_at__isnull=True) | Q(mapped_at__gte=record.last_imported_at)
-        return SourceTag.objects.filter(mapped & since, opportunities=record.opportunity_id).exists()
+        tags = list(SourceTag.objects.filter(mapped & since, opportunities=record.opportunity_id))
+        if not tags:
+            return
+        opportunity = record.opportunity
+        added = False
+        for tag in tags:
+            for field_name, term in (
+                ("interests", tag.interest),
+                ("audiences", tag.audience),
+                ("features", tag.feature),
+            ):
+                if term is None:
+                    continue
+                if not getattr(opportunity, field_name).filter(pk=term.pk).exists():
+                    getattr(opportunity, field_name).add(term)
+                    added = True
+                for change in ListingChange.objects.open().filter(opportunity=opportunity):
+                    slugs = list(change.proposed.get(field_name) or [])
+                    if term.slug not in slugs:
+                        change.proposed = {**change.proposed, field_name: sorted([*slugs, term.slug])}
+                        change.save(update_fields=["proposed", "updated_at"])
+        SourceRecord.objects.filter(pk=record.pk).update(last_imported_at=self.now)
+        if added:
+            self.tally.touched.add(opportunity.pk)
 
     def provider_by_id(self, source_id: str) -> Provider | None:
         if not source_id:
@@ -933,7 +1003,13 @@ class _Run:
         record = self.source_record(Kind.ORGANIZATION, source_id)
         if record and record.provider:
             return record.provider
-        return Provider.objects.filter(uuid=source_id).first() if is_uuid(source_id) else None
+        return self.daywell_row(Provider, source_id)
+
+    def daywell_row(self, model, source_id: str):
+        """The Daywell row whose UUID the record's id is, when this import may match them."""
+        if not self.match_daywell_ids or not is_uuid(source_id):
+            return None
+        return model.objects.filter(uuid=source_id).first()
 
     def source_tags(self, tags, content: dict) -> list[SourceTag]:
         """The source tags for these terms (made when new); a mapped tag adds its Daywell term."""
@@ -1019,35 +1095,49 @@ class _Run:
 
     def listing_update(
         self, plan: ServicePlan, opportunity: Opportunity, provider: Provider, content: dict
-    ) -> None:
+    ) -> list[str]:
+        """Bring an existing listing up to the feed's version; returns flags for the council.
+
+        With publish, the feed's version goes live (or the listing is archived when the feed
+        says it has stopped). Without, a changed listing gets an open change for review, a
+        stopped one is only flagged, and nothing the public sees is changed. Either way a
+        listing someone is editing in Daywell is left alone, and the record reported."""
         opportunity = Opportunity.objects.select_for_update().get(pk=opportunity.pk)
         before = snapshot_of(opportunity)
         after = {**before, **content}
+        content_changed = before != after
+        status_before = opportunity.status
+        gone = plan.listing_status == Opportunity.Status.ARCHIVED or (
+            not plan.listing_status and plan.feed_status in FEED_GONE
+        )
+        flags: list[str] = []
+        if not self.publish and gone:
+            if opportunity.status != Opportunity.Status.ARCHIVED:
+                flags.append(f"The feed says “{plan.name}” has stopped: check and take it down")
+            self.tally.unchanged["listings"] += 1
+            return flags
+
+        # Vacancies, closing dates and the like: only what the feed sent, and (outside the
+        # snapshot, so not reviewable) live only with publish or before the listing is public.
+        extras = {name: value for name, value in plan.extras.items() if getattr(opportunity, name) != value}
+        if extras and not (self.publish or opportunity.published_at is None):
+            flags.append(PLACES_WITHHELD)
+            extras = {}
+        target = status_before
+        if self.publish:
+            target = plan.listing_status or (
+                Opportunity.Status.ARCHIVED if gone else Opportunity.Status.PUBLISHED
+            )
+        if content_changed or extras or target != status_before or opportunity.provider_id != provider.pk:
+            self.refuse_if_someone_is_editing(plan, opportunity)
+
         fields: list[str] = []
         words: list[list[str]] = []
         if opportunity.provider_id != provider.pk:
             words.append(["Provider", str(opportunity.provider or "None"), provider.name])
             opportunity.provider = provider
             fields.append("provider")
-        extras = dict(plan.extras)
-        for name, value in extras.items():
-            if getattr(opportunity, name) != value:
-                words.append(
-                    [
-                        str(Opportunity._meta.get_field(name).verbose_name).capitalize(),
-                        str(getattr(opportunity, name) or "Not given"),
-                        str(value or "Not given"),
-                    ]
-                )
-                setattr(opportunity, name, value)
-                fields.append(name)
-        content_changed = before != after
-        status_before = opportunity.status
-
         if self.publish:
-            target = plan.listing_status or (
-                Opportunity.Status.ARCHIVED if plan.feed_status in FEED_GONE else Opportunity.Status.PUBLISHED
-            )
             if content_changed:
                 snapshot_apply(opportunity, after)
                 opportunity.content_revision += 1
@@ -1063,19 +1153,23 @@ class _Run:
             if checked and checked != opportunity.last_checked_on:
                 opportunity.last_checked_on = checked
                 fields.append("last_checked_on")
-        else:
-            gone = plan.listing_status == Opportunity.Status.ARCHIVED or (
-                not plan.listing_status and plan.feed_status in FEED_GONE
-            )
-            if gone and opportunity.status != Opportunity.Status.ARCHIVED:
-                opportunity.status = Opportunity.Status.ARCHIVED
-                fields.append("status")
-            elif content_changed and not gone:
-                self.propose(plan, opportunity, after)
-                if opportunity.published_at is None:
-                    snapshot_apply(opportunity, after)
-                opportunity.content_revision += 1
-                fields.append("content_revision")
+        elif content_changed:
+            self.propose(plan, opportunity, after)
+            if opportunity.published_at is None:
+                snapshot_apply(opportunity, after)
+            opportunity.content_revision += 1
+            fields.append("content_revision")
+        for name, value in extras.items():  # after the status, which may clear hidden_as_stale_on
+            if getattr(opportunity, name) != value:
+                words.append(
+                    [
+                        str(Opportunity._meta.get_field(name).verbose_name).capitalize(),
+                        str(getattr(opportunity, name) or "Not given"),
+                        str(value or "Not given"),
+                    ]
+                )
+                setattr(opportunity, name, value)
+                fields.append(name)
         if fields:
             opportunity.save()
             if content_changed and self.publish:
@@ -1094,9 +1188,11 @@ class _Run:
             self.tally.touched.add(opportunity.pk)
         else:
             self.tally.unchanged["listings"] += 1
+        return flags
 
-    def propose(self, plan: ServicePlan, opportunity: Opportunity, after: dict) -> None:
-        """Put the feed's new version in an open change for the council to review."""
+    def refuse_if_someone_is_editing(self, plan: ServicePlan, opportunity: Opportunity) -> None:
+        """A listing with an open change made by a person (not by this importer) is theirs until
+        it is approved or withdrawn: the feed's version is not imported over it."""
         change = ListingChange.objects.select_for_update().open().filter(opportunity=opportunity).first()
         by_id = self.by.pk if self.by else None
         if change and change.created_by_id != by_id:
@@ -1110,6 +1206,11 @@ class _Run:
                     )
                 ]
             )
+
+    def propose(self, plan: ServicePlan, opportunity: Opportunity, after: dict) -> None:
+        """Put the feed's new version in an open change for the council to review (the caller
+        has checked that nobody else's change is open)."""
+        change = ListingChange.objects.select_for_update().open().filter(opportunity=opportunity).first()
         change = change or ListingChange(opportunity=opportunity, created_by=self.by)
         change.proposed = after
         change.status = ListingChange.Status.SUBMITTED
@@ -1119,8 +1220,17 @@ class _Run:
 
 
 # --- Public ---------------------------------------------------------------------------------------
-def _import(records, handle_name: str, *, source, publish, dry_run, by, progress) -> ImportReport:
-    run = _Run(source=source, publish=publish, dry_run=dry_run, by=by, progress=progress)
+def _import(
+    records, handle_name: str, *, source, publish, dry_run, by, progress, match_daywell_ids
+) -> ImportReport:
+    run = _Run(
+        source=source,
+        publish=publish,
+        dry_run=dry_run,
+        by=by,
+        progress=progress,
+        match_daywell_ids=match_daywell_ids,
+    )
     handle = getattr(run, handle_name) if handle_name != "auto" else None
 
     def dispatch(label, item):
@@ -1140,16 +1250,41 @@ def _import(records, handle_name: str, *, source, publish, dry_run, by, progress
 
 
 def import_services(
-    records, *, source: str, publish: bool = False, dry_run: bool = False, by=None, progress=None
+    records,
+    *,
+    source: str,
+    publish: bool = False,
+    dry_run: bool = False,
+    by=None,
+    progress=None,
+    match_daywell_ids: bool = False,
 ) -> ImportReport:
-    """Import full ORUK services: `records` yields (label, service dict or RecordError)."""
+    """Import full ORUK services: `records` yields (label, service dict or RecordError).
+
+    `match_daywell_ids` lets a record whose id is a Daywell UUID update that listing, provider
+    or venue: only for Daywell's own exports (import_oruk turns it on for export_oruk's files).
+    Otherwise a record finds only what the same source imported before."""
     return _import(
-        records, "service_record", source=source, publish=publish, dry_run=dry_run, by=by, progress=progress
+        records,
+        "service_record",
+        source=source,
+        publish=publish,
+        dry_run=dry_run,
+        by=by,
+        progress=progress,
+        match_daywell_ids=match_daywell_ids,
     )
 
 
 def import_organizations(
-    records, *, source: str, publish: bool = False, dry_run: bool = False, by=None, progress=None
+    records,
+    *,
+    source: str,
+    publish: bool = False,
+    dry_run: bool = False,
+    by=None,
+    progress=None,
+    match_daywell_ids: bool = False,
 ) -> ImportReport:
     """Import organizations only (providers, and their locations when the record lists them)."""
     return _import(
@@ -1160,15 +1295,32 @@ def import_organizations(
         dry_run=dry_run,
         by=by,
         progress=progress,
+        match_daywell_ids=match_daywell_ids,
     )
 
 
 def import_records(
-    records, *, source: str, publish: bool = False, dry_run: bool = False, by=None, progress=None
+    records,
+    *,
+    source: str,
+    publish: bool = False,
+    dry_run: bool = False,
+    by=None,
+    progress=None,
+    match_daywell_ids: bool = False,
 ) -> ImportReport:
     """Import a mix of services and organizations (an export_oruk folder), telling them apart
     by where they came from and by their fields."""
-    return _import(records, "auto", source=source, publish=publish, dry_run=dry_run, by=by, progress=progress)
+    return _import(
+        records,
+        "auto",
+        source=source,
+        publish=publish,
+        dry_run=dry_run,
+        by=by,
+        progress=progress,
+        match_daywell_ids=match_daywell_ids,
+    )
 
 
 SERVICE_KEYS = {

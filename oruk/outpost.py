@@ -12,13 +12,18 @@ suitabilities and access features Daywell has no term for, become attributes of 
 """
 
 import datetime
+import logging
+import math
 import re
 from collections.abc import Iterator
+from decimal import Decimal, InvalidOperation
 
 from .errors import RecordError
 from .ids import derived, is_uuid
 from .records import attribute, cost_option, fact_attribute, fees_from_options, schedule, term, term_attribute
 from .taxonomy import AUDIENCES, FEATURES
+
+logger = logging.getLogger(__name__)
 
 SOURCE = "bucks-outpost"
 TAXONOMY = "bucks-outpost"
@@ -66,7 +71,7 @@ UNIT_FOR = {
     "per term": "course",
 }
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)(:[0-5]\d)?$")
+TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)(:[0-5]\d)?$", re.ASCII)
 
 
 def _looks_like_service(item) -> bool:
@@ -94,8 +99,8 @@ def records(data, *, name: str = "Outpost file") -> Iterator[tuple[str, dict | R
     """Each service of an Outpost file, as (label, ORUK full service or RecordError)."""
     for number, item in enumerate(services_of(data), start=1):
         label = f"{name} item {number}"
-        if isinstance(item, dict) and item.get("id") is not None:
-            label += f" (id {item['id']})"
+        if isinstance(item, dict) and isinstance(item.get("id"), int | str) and str(item["id"]).strip():
+            label += f" (id {str(item['id'])[:40]})"
         yield label, to_oruk(item, label=label)
 
 
@@ -119,11 +124,28 @@ def _email(value) -> str:
     return text if re.match(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", text) else ""
 
 
+def _is_number(value) -> bool:
+    """A JSON number Python can work with: not true or false, and not NaN or infinity (which
+    Python's JSON reader accepts)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    return isinstance(value, int) or math.isfinite(value)
+
+
+def _shown(value) -> str:
+    """A value to quote in an error, kept short (str() refuses integers over 4,300 digits)."""
+    try:
+        text = value if isinstance(value, str) else str(value)
+    except ValueError:
+        return "a very long number"
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
 def _age(record: dict, key: str):
     value = record.get(key)
     if value in (None, ""):
         return None
-    if isinstance(value, bool) or not isinstance(value, int | float) or value < 0 or value > 130:
+    if not _is_number(value) or not 0 <= value <= 130:
         raise _Bad(key, "Age must be a whole number between 0 and 130")
     return int(value)
 
@@ -152,11 +174,16 @@ def _outpost_term(service_id: str, kind: str, item: dict) -> dict:
 
 def to_oruk(record, *, label: str = "Outpost service") -> dict | RecordError:
     """One Outpost service as an ORUK 3.0 full service, or the RecordError saying why it cannot
-    be (returned, like every adapter's records, for the importer to report and skip)."""
+    be (returned, like every adapter's records, for the importer to report and skip). A record
+    this adapter did not foresee is reported the same way, so the rest of the file goes on."""
     try:
         return _to_oruk(record)
     except _Bad as bad:
         return RecordError(label, bad.field, bad.reason)
+    except Exception:
+        # Only the label: the record may hold people's contact details.
+        logger.exception("Outpost record %s could not be converted", label)
+        return RecordError(label, "", "This service could not be read: it is not in the form Outpost writes")
 
 
 def _to_oruk(record) -> dict:
@@ -301,14 +328,13 @@ def _coordinates(geometry) -> tuple[float, float] | None:
     if not isinstance(geometry, dict):
         return None
     point = geometry.get("coordinates")
-    if not (
-        isinstance(point, list) and len(point) >= 2 and all(isinstance(v, int | float) for v in point[:2])
-    ):
+    if not (isinstance(point, list) and len(point) >= 2 and all(_is_number(v) for v in point[:2])):
         return None
-    longitude, latitude = float(point[0]), float(point[1])
-    if (latitude, longitude) == (0.0, 0.0) or not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
+    longitude, latitude = point[0], point[1]
+    # Compared before float(): a 400-digit integer is out of range, not an OverflowError.
+    if not (-90 <= latitude <= 90 and -180 <= longitude <= 180) or (latitude, longitude) == (0, 0):
         return None
-    return latitude, longitude
+    return float(latitude), float(longitude)
 
 
 def _is_online(item: dict) -> bool:
@@ -350,8 +376,11 @@ def _locations(items, service_id: str) -> tuple[list, bool, list[str]]:
                     "address_type": "physical",
                 }
             ]
+        accessibilities = item.get("accessibilities") or []
+        if not isinstance(accessibilities, list):
+            raise _Bad(f"locations[{index}].accessibilities", "Expected a list")
         accessibility, attributes = [], []
-        for access in item.get("accessibilities") or []:
+        for access in accessibilities:
             access_name = _text(access.get("name") or access.get("label")) if isinstance(access, dict) else ""
             if not access_name:
                 continue
@@ -402,17 +431,17 @@ def _schedules(items, service_id: str) -> list:
         if not isinstance(item, dict):
             raise _Bad(field, "Expected an object")
         day = item.get("weekday")
-        if isinstance(day, int) and 1 <= day <= 7:
+        if isinstance(day, int) and not isinstance(day, bool) and 1 <= day <= 7:
             weekday = day - 1  # Outpost counts Monday as 1
         elif isinstance(day, str) and day.strip().lower() in WEEKDAYS:
             weekday = WEEKDAYS.index(day.strip().lower())
         else:
-            raise _Bad(f"{field}.weekday", f"'{day}' is not a day of the week")
+            raise _Bad(f"{field}.weekday", f"'{_shown(day)}' is not a day of the week")
         times = []
         for key in ("opens_at", "closes_at"):
             match = TIME.match(_text(item.get(key)))
             if not match:
-                raise _Bad(f"{field}.{key}", f"'{item.get(key)}' is not a time like 10:00")
+                raise _Bad(f"{field}.{key}", f"'{_shown(item.get(key))}' is not a time like 10:00")
             times.append(f"{int(match[1]):02d}:{match[2]}")
         if times[1] <= times[0]:
             raise _Bad(f"{field}.closes_at", "The closing time must be after the opening time")
@@ -423,8 +452,6 @@ def _schedules(items, service_id: str) -> list:
 
 
 def _costs(items, service_id: str, free) -> tuple[list, bool]:
-    from decimal import Decimal, InvalidOperation
-
     if items is None:
         items = []
     if not isinstance(items, list):
@@ -434,12 +461,17 @@ def _costs(items, service_id: str, free) -> tuple[list, bool]:
         field = f"cost_options[{index}]"
         if not isinstance(item, dict):
             raise _Bad(field, "Expected an object")
+        value = item.get("amount")
         try:
-            amount = Decimal(str(item.get("amount"))).quantize(Decimal("0.01"))
-        except InvalidOperation:
-            raise _Bad(f"{field}.amount", f"'{item.get('amount')}' is not an amount of money") from None
+            amount = Decimal(value if isinstance(value, str) else repr(value) if _is_number(value) else "x")
+        except (InvalidOperation, ValueError):
+            amount = None
+        # Decimal reads "NaN" and "Infinity" too: they are not money either.
+        if amount is None or not amount.is_finite():
+            raise _Bad(f"{field}.amount", f"'{_shown(value)}' is not an amount of money")
         if amount < 0 or amount >= Decimal("1000000"):
             raise _Bad(f"{field}.amount", "The amount must be between 0 and 999,999.99")
+        amount = amount.quantize(Decimal("0.01"))
         unit = UNIT_FOR.get(_text(item.get("cost_type") or item.get("amount_description")).lower(), "session")
         costs.append(cost_option(service_id, amount, unit, _text(item.get("option"))[:100]))
     is_free = free is True or (bool(costs) and all(c["amount"] == 0 for c in costs))

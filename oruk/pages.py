@@ -20,6 +20,7 @@ from . import csv_format, outpost
 from .errors import RecordError
 from .forms import SourceTagMapForm, UploadForm
 from .models import SourceTag
+from .readers import json_problem
 from .services import source_tag_map
 
 UPLOAD_KEY = "oruk_upload"
@@ -122,7 +123,12 @@ def upload_records(*, text: str, kind: str, name: str) -> tuple[str, list]:
     """The uploaded file as (source, records) for oruk.importer.import_services."""
     if kind == "csv":
         return csv_format.SOURCE, list(csv_format.read_csv(text))
-    data = json.loads(text)
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError) as error:
+        # UploadForm refuses what json.loads cannot read, but nesting close to Python's limit
+        # can pass there and fail here, deeper in the stack.
+        return ORUK_SOURCE, [(name, RecordError(name, "", f"The file {json_problem(error)}"))]
     if outpost.is_outpost(data):
         return outpost.SOURCE, list(outpost.records(data, name=name))
     return ORUK_SOURCE, list(_oruk_records(data, name))
@@ -163,6 +169,9 @@ def import_preview(request):
         messages.info(request, "Upload the file again: it is no longer waiting to be imported.")
         return redirect("council_data:import")
     source, records = upload_records(text=stored["text"], kind=stored["kind"], name=stored["name"])
+    # Only the council's own export may update the listings it names by their Daywell ids; any
+    # other file makes or updates only the records it made itself.
+    own_export = stored["kind"] == "csv" and csv_format.is_council_export(stored["text"])
     if request.method == "POST":
         if request.POST.get("cancel"):
             request.session.pop(UPLOAD_KEY, None)
@@ -173,10 +182,14 @@ def import_preview(request):
                 request, "That file was replaced by a newer upload. Check this one before importing it."
             )
             return redirect("council_data:import-preview")
-        report = import_services(records, source=source, publish=False, by=request.user)
+        report = import_services(
+            records, source=source, publish=False, by=request.user, match_daywell_ids=own_export
+        )
         request.session.pop(UPLOAD_KEY, None)
         return render(request, "oruk/import_done.html", _report_context(report, stored, source))
-    report = import_services(records, source=source, publish=False, dry_run=True, by=request.user)
+    report = import_services(
+        records, source=source, publish=False, dry_run=True, by=request.user, match_daywell_ids=own_export
+    )
     return render(request, "oruk/import_preview.html", _report_context(report, stored, source))
 
 

@@ -25,6 +25,7 @@ from .errors import RecordError
 FORMATS = ("auto", "oruk", "outpost", "csv")
 TIMEOUT_SECONDS = 30
 MAX_PAGES = 10_000
+MAX_BYTES = 50 * 1024 * 1024  # one answer from a server; the directory's whole export is far smaller
 FULL_SERVICE_KEYS = {"service_at_locations", "schedules", "cost_options", "contacts", "attributes"}
 
 
@@ -76,9 +77,20 @@ def read_file(path: Path, *, format: str = "auto") -> Iterator[Record]:  # noqa:
         data = json.loads(path.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError) as error:
         raise ReadError(f"{path.name} could not be read: {error}") from error
-    except json.JSONDecodeError as error:
-        raise ReadError(f"{path.name} is not valid JSON (line {error.lineno}: {error.msg})") from error
+    except (ValueError, RecursionError) as error:
+        raise ReadError(f"{path.name} {json_problem(error, detail=True)}") from error
     yield from records_in(data, path.name, format=format)
+
+
+def json_problem(error: ValueError | RecursionError, *, detail: bool = False) -> str:
+    """Why json.loads refused a document, to follow the document's name ("is not valid JSON…").
+    Only a JSONDecodeError knows its line: a number over 4,300 digits is a plain ValueError,
+    lists nested thousands deep a RecursionError."""
+    if isinstance(error, json.JSONDecodeError):
+        return f"is not valid JSON (line {error.lineno}" + (f": {error.msg})" if detail else ")")
+    if isinstance(error, RecursionError):
+        return "is not valid JSON that Daywell can read: it is nested too deeply"
+    return "is not valid JSON that Daywell can read: a number in it is too long"
 
 
 def records_in(data, name: str, *, format: str = "auto") -> Iterator[Record]:  # noqa: A002
@@ -128,16 +140,22 @@ def fetch_json(url: str):
     request = Request(url, headers=headers)  # noqa: S310 (http and https only, checked above)
     try:
         with urlopen(request, timeout=TIMEOUT_SECONDS) as response:  # noqa: S310 (http and https only)
-            body = response.read()
+            body = response.read(MAX_BYTES + 1)
     except HTTPError as error:
         raise ReadError(f"{url} answered {error.code} {error.reason}") from error
     except (URLError, TimeoutError, OSError) as error:
         reason = getattr(error, "reason", error)
         raise ReadError(f"{url} could not be reached ({reason})") from error
+    if len(body) > MAX_BYTES:
+        raise ReadError(
+            f"{url} answered with more than {MAX_BYTES // (1024 * 1024)}MB, more than Daywell reads"
+        )
     try:
         return json.loads(body.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise ReadError(f"{url} did not answer with JSON") from error
+    except (ValueError, RecursionError) as error:
+        raise ReadError(f"{url} {json_problem(error)}") from error
 
 
 def _with_query(url: str, **params) -> str:
@@ -170,15 +188,25 @@ def read_url(url: str, *, format: str = "auto") -> Iterator[Record]:  # noqa: A0
     if service_id:
         yield f"service {service_id}", fetch_json(f"{base}/{service_id}")
         return
-    page, total_pages, number = 1, 1, 0
+    page, total_pages, number, previous = 1, 1, 0, None
     while page <= min(total_pages, MAX_PAGES):
         page_url = _with_query(base, page=page)
         data = fetch_json(page_url)
         if not isinstance(data, dict) or not isinstance(data.get("contents"), list):
             raise ReadError(f"{page_url} is not an ORUK service list (no “contents”)")
+        if not data["contents"]:
+            break
+        # A server that ignores `page` sends page 1 again and again: stop at the first repeat.
+        keys = [item.get("id") or item if isinstance(item, dict) else item for item in data["contents"]]
+        if keys == previous:
+            raise ReadError(
+                f"{page_url} sent the same services as page {page - 1}, so reading stopped there "
+                "(the server may not support “page”)"
+            )
+        previous = keys
         try:
             total_pages = int(data.get("total_pages") or 1)
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):
             total_pages = 1
         for item in data["contents"]:
             number += 1
@@ -189,6 +217,4 @@ def read_url(url: str, *, format: str = "auto") -> Iterator[Record]:  # noqa: A0
                 except ReadError as error:
                     item = RecordError(label, "", str(error))
             yield label, item
-        if not data["contents"]:
-            break
         page += 1

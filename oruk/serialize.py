@@ -19,7 +19,17 @@ from opportunities.models import Opportunity
 from providers.models import Venue
 
 from .ids import derived
-from .taxonomy import ALL_TAXONOMIES, FACTS, FEATURES, FIELD_FOR, REFERENCE_TAXONOMIES, Fact, Taxonomy, facts
+from .taxonomy import (
+    ALL_TAXONOMIES,
+    FACTS,
+    FEATURES,
+    FIELD_FOR,
+    HIDDEN_AS_STALE,
+    REFERENCE_TAXONOMIES,
+    Fact,
+    Taxonomy,
+    facts,
+)
 
 BYDAY = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
 DAY_NAMES = ["Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Fridays", "Saturdays", "Sundays"]
@@ -365,12 +375,15 @@ def _service_attributes(opportunity: Opportunity, service_id: str, *, export: bo
     attributes.append(_fact_attribute(service_id, _choice_slug("joining", o.joining)))
     if export:
         attributes.append(_fact_attribute(service_id, _choice_slug("listing-status", o.status)))
+        if o.hidden_as_stale_on:
+            attributes.append(_fact_attribute(service_id, HIDDEN_AS_STALE, o.hidden_as_stale_on))
     return attributes
 
 
 def service_full(opportunity: Opportunity, *, export: bool = False) -> dict:
     """A listing as a fully nested ORUK service. `export` adds the listing's Daywell status (a
-    `listing-status-…` fact), so that export_oruk's files keep drafts as drafts."""
+    `listing-status-…` fact) and the date it was hidden as out of date (`listing-hidden-as-stale`),
+    so that export_oruk's files keep drafts as drafts and hidden listings hidden."""
     service_id = str(opportunity.uuid)
     data = service_brief(opportunity)
     if opportunity.provider:

@@ -68,6 +68,10 @@ FIELD_FOR = {
 }
 
 
+# The export-only fact of a listing hidden from search as out of date (value: the date hidden).
+HIDDEN_AS_STALE = "listing-hidden-as-stale"
+
+
 @dataclass(frozen=True)
 class Fact:
     slug: str
@@ -106,6 +110,12 @@ def _facts() -> list[Fact]:
         *_choices("joining", Opportunity.Joining.choices, "How people join"),
         # Only in export_oruk's files, which carry every listing, not only published ones.
         *_choices("listing-status", Opportunity.Status.choices, "Daywell listing status"),
+        Fact(
+            HIDDEN_AS_STALE,
+            "Hidden as out of date",
+            "Hidden from search on this date because nobody had checked it for a year.",
+            "date",
+        ),
         # On an organization
         *_choices("provider-kind", Provider.Kind.choices, "Kind of provider"),
         *_choices("cqc-rating", Provider.CqcRating.choices, "Care Quality Commission rating"),

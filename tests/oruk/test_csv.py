@@ -153,6 +153,16 @@ def test_an_empty_file_is_an_error():
         ({"prices": "5.00 a fortnight"}, "prices", "is not a price"),
         ({"free": "yes"}, "prices", "Leave the prices empty"),
         ({"minimum_age": "eighteen"}, "minimum_age", "whole number"),
+        # str.isdigit() says yes to these; int() does not take "²".
+        ({"minimum_age": "²"}, "minimum_age", "whole number"),
+        ({"maximum_age": "١٠"}, "maximum_age", "whole number"),
+        ({"minimum_age": "1" * 5000}, "minimum_age", "whole number"),
+        ({"prices": "NaN a session"}, "prices", "is not a price"),
+        ({"prices": "Infinity a session"}, "prices", "is not a price"),
+        ({"prices": "1e999 a session"}, "prices", "is not a price"),
+        ({"prices": "٥ a session"}, "prices", "is not a price"),
+        ({"prices": "9" * 5000 + " a session"}, "prices", "more than Daywell can hold"),
+        ({"times": "Monday ١٠:٠٠-١٢:٠٠"}, "times", "is not a day and times"),
         ({"minimum_age": "65", "maximum_age": "18"}, "maximum_age", "same as or more than"),
         ({"postcode": "B13"}, "postcode", "not a full UK postcode"),
         ({"address_line_1": ""}, "address_line_1", "Enter the first line"),
@@ -185,6 +195,29 @@ def test_good_rows_still_come_through_beside_bad_ones():
     results = read(text)
     assert [label for label, _ in results] == ["row 2", "row 3", "row 4"]
     assert [isinstance(result, RecordError) for _, result in results] == [False, True, False]
+
+
+def test_a_row_the_reader_did_not_foresee_is_a_record_error_and_the_rest_go_on(monkeypatch, caplog):
+    times = csv_format._times
+
+    def fails_on_one(p, value, service_id):
+        if value == "Friday 10:00-11:00":
+            raise ZeroDivisionError("something unforeseen")
+        return times(p, value, service_id)
+
+    monkeypatch.setattr(csv_format, "_times", fails_on_one)
+    text = csv_text(
+        example_row(source_id="A"),
+        example_row(source_id="B", times="Friday 10:00-11:00", contact_email="private@example.org"),
+        example_row(source_id="C"),
+    )
+    results = read(text)
+
+    assert [label for label, _ in results] == ["row 2", "row 3", "row 4"]
+    assert [isinstance(result, RecordError) for _, result in results] == [False, True, False]
+    assert results[1][1].reason == "This row could not be read. Check it against the template"
+    # The traceback is logged for the developers, but not what the row holds.
+    assert "ZeroDivisionError" in caplog.text and "private@example.org" not in caplog.text
 
 
 def test_areas_covered_become_service_areas():
@@ -329,7 +362,10 @@ def test_the_council_export_uploaded_again_changes_nothing():
     csv_format.directory_csv(Opportunity.objects.all(), council=True, out=out)
     before = _content(opportunity)
 
-    report = import_services(csv_format.read_csv(out.getvalue()), source=csv_format.SOURCE)
+    assert csv_format.is_council_export(out.getvalue())
+    report = import_services(
+        csv_format.read_csv(out.getvalue()), source=csv_format.SOURCE, match_daywell_ids=True
+    )
     assert report.problems == []
     assert report.created["listings"] == report.created["providers"] == report.created["venues"] == 0
     assert (Opportunity.objects.count(), Provider.objects.count(), Venue.objects.count()) == (1, 1, 1)

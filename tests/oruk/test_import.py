@@ -1,6 +1,7 @@
 """oruk.importer and manage.py import_oruk: mapping, idempotency, validation, review and geocoding."""
 
 import copy
+import datetime
 import io
 import json
 
@@ -16,7 +17,7 @@ from oruk.models import SourceRecord, SourceTag
 from oruk.taxonomy import INTERESTS
 from places.models import Postcode, Ward
 from providers.models import Provider, Venue
-from tests.factories import UserFactory
+from tests.factories import OpportunityFactory, UserFactory, VenueFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -207,10 +208,21 @@ def test_publish_publishes_active_records_and_skips_inactive_new_ones():
     assert not Opportunity.objects.filter(title="Old club").exists()
 
 
-def test_an_inactive_record_archives_an_existing_listing():
+def test_an_inactive_record_only_flags_a_live_listing_without_publish():
     run(service(), publish=True)
 
     report = run(service(status="inactive"))
+
+    assert listing().status == Opportunity.Status.PUBLISHED
+    assert "“Art club”: The feed says “Art club” has stopped: check and take it down" in report.flags
+    assert not listing().events.filter(kind=ListingEvent.Kind.ARCHIVED).exists()
+    assert report.flags == run(service(status="inactive")).flags  # still said on the next import
+
+
+def test_with_publish_an_inactive_record_archives_an_existing_listing():
+    run(service(), publish=True)
+
+    report = run(service(status="inactive"), publish=True)
 
     assert listing().status == Opportunity.Status.ARCHIVED
     assert report.updated["listings"] == 1
@@ -242,6 +254,68 @@ def test_a_changed_feed_is_not_imported_over_a_persons_open_change():
     assert ListingChange.objects.get(opportunity=listing()).proposed["title"] == "Art club"
 
 
+def test_with_publish_a_changed_feed_is_not_imported_over_a_persons_open_change():
+    run(service(), publish=True)
+    ListingChange.objects.create(
+        opportunity=listing(),
+        proposed={**snapshot_of(listing()), "title": "Their edit"},
+        created_by=UserFactory(),
+    )
+
+    report = run(service(name="Art and craft club"), publish=True)
+
+    assert report.skipped == 1
+    assert "Someone is editing this listing" in report.problems[0].reason
+    assert listing().title == "Art club"
+
+
+def _with_facts(*slugs_and_values, **changes):
+    from oruk.records import fact_attribute
+
+    item = service(**changes)
+    item["attributes"] = item["attributes"] + [fact_attribute(SERVICE_ID, *fact) for fact in slugs_and_values]
+    return item
+
+
+def _set_places():
+    opportunity = listing()
+    opportunity.vacancies = Opportunity.Vacancies.YES
+    opportunity.vacancies_confirmed_on = datetime.date(2026, 11, 1)
+    opportunity.closed_until = datetime.date(2027, 1, 5)
+    opportunity.save()
+    return ("yes", datetime.date(2026, 11, 1), datetime.date(2027, 1, 5))
+
+
+def _places():
+    opportunity = listing()
+    return (opportunity.vacancies, opportunity.vacancies_confirmed_on, opportunity.closed_until)
+
+
+@pytest.mark.parametrize("publish", [False, True])
+def test_a_feed_that_says_nothing_of_places_leaves_them_alone(publish):
+    run(service(), publish=True)
+    places = _set_places()
+
+    run(service(description="New words. More of them."), publish=publish)
+
+    assert _places() == places
+
+
+def test_places_from_a_feed_change_the_live_listing_only_with_publish():
+    run(service(), publish=True)
+    places = _set_places()
+    newer = _with_facts(("vacancies-no", "2026-11-20"), ("closed-until", "2027-02-01"))
+
+    report = run(newer)
+
+    assert _places() == places
+    assert any("were not changed" in flag for flag in report.flags)
+
+    run(newer, publish=True)
+
+    assert _places() == ("no", datetime.date(2026, 11, 20), datetime.date(2027, 2, 1))
+
+
 def test_with_publish_a_changed_feed_is_applied_and_recorded():
     run(service(), publish=True)
 
@@ -254,6 +328,46 @@ def test_with_publish_a_changed_feed_is_applied_and_recorded():
     assert report.updated["listings"] == 1
     assert report.unchanged["providers"] == 1
     assert report.unchanged["venues"] == 1
+
+
+def _feed_using_the_ids_of(opportunity, venue) -> dict:
+    item = service(name="Taken over")
+    item["id"] = str(opportunity.uuid)
+    item["organization"] = {**item["organization"], "id": str(opportunity.provider.uuid), "name": "Taken"}
+    item["service_at_locations"][0]["location"]["id"] = str(venue.uuid)
+    return item
+
+
+def test_a_feed_using_daywell_ids_gets_rows_of_its_own():
+    venue = VenueFactory(address_line_1="1 High Street")
+    opportunity = OpportunityFactory(provider=venue.provider, venues=[venue], title="Real title")
+    provider_name = opportunity.provider.name
+
+    report = run(_feed_using_the_ids_of(opportunity, venue), publish=True)
+
+    opportunity.refresh_from_db()
+    venue.refresh_from_db()
+    assert (opportunity.title, opportunity.provider.name) == ("Real title", provider_name)
+    assert venue.address_line_1 == "1 High Street"
+    assert report.created == {"listings": 1, "providers": 1, "venues": 1}
+    copy_ = Opportunity.objects.get(title="Taken over")
+    assert copy_.uuid != opportunity.uuid and copy_.provider.uuid != opportunity.provider.uuid
+    assert copy_.venues.get().uuid != venue.uuid
+
+
+def test_matching_daywell_ids_when_allowed_updates_those_rows():
+    venue = VenueFactory(address_line_1="1 High Street")
+    opportunity = OpportunityFactory(provider=venue.provider, venues=[venue], title="Real title")
+
+    report = run(_feed_using_the_ids_of(opportunity, venue), match_daywell_ids=True)
+
+    assert Opportunity.objects.count() == 1 and Provider.objects.count() == 1
+    assert report.updated["listings"] == 1
+    opportunity.refresh_from_db()
+    assert opportunity.title == "Real title"  # without publish, the new version waits for review
+    assert (
+        ListingChange.objects.awaiting_review().get(opportunity=opportunity).proposed["title"] == "Taken over"
+    )
 
 
 # --- Idempotency ------------------------------------------------------------------------------------
@@ -354,6 +468,46 @@ def test_other_checks_name_the_field():
     assert Opportunity.objects.count() == 0
 
 
+def test_numbers_too_big_to_read_are_reported_not_fatal():
+    huge_latitude = service()
+    huge_latitude["service_at_locations"][0]["location"].update(latitude=10**400, longitude=1)
+    huge_amount = service()
+    huge_amount["cost_options"][0]["amount"] = 1e30
+    huge_age = service(minimum_age="1e999999999")
+
+    report = run(huge_latitude, huge_amount, huge_age, service(name="Fine"))
+
+    assert [p.field for p in report.problems] == [
+        "service_at_locations[0].location.latitude",
+        "cost_options[0].amount",
+        "minimum_age",
+    ]
+    assert report.skipped == 3
+    assert listing().title == "Fine"
+
+
+def test_an_unexpected_error_skips_only_that_record(monkeypatch, caplog):
+    from oruk import importer
+
+    real = importer._Run.service_plan
+
+    def service_plan(self, label, item):
+        if item["name"] == "Breaks":
+            raise KeyError("boom")
+        return real(self, label, item)
+
+    monkeypatch.setattr(importer._Run, "service_plan", service_plan)
+    broken = service(id="1d2e3f40-0000-4000-8000-000000000009", name="Breaks", description="SECRET words")
+
+    report = run(broken, service())
+
+    assert report.skipped == 1
+    assert str(report.problems[0]) == "item 1: Could not read this record: KeyError"
+    assert report.created["listings"] == 1
+    assert not Opportunity.objects.filter(title="Breaks").exists()
+    assert "KeyError" in caplog.text and "SECRET" not in caplog.text
+
+
 def test_an_adapters_record_error_is_reported_and_the_rest_imported():
     from oruk.errors import RecordError
 
@@ -389,9 +543,29 @@ def test_a_mapped_source_tag_applies_on_the_next_import():
     report = run(service(), publish=True)
 
     assert "socialising" in listing().interests.values_list("slug", flat=True)
-    assert report.updated["listings"] == 1
+    assert report.unchanged["listings"] == 1  # the record is the same: only the mapped term is added
     assert SourceTag.objects.filter(name="Befriending").count() == 1  # the same row, reused
     assert run(service(), publish=True).unchanged["listings"] == 1
+
+
+def test_an_unchanged_feed_after_mapping_a_tag_keeps_edits_made_in_daywell():
+    from oruk.services import source_tag_map
+
+    run(service(), publish=True)
+    opportunity = listing()
+    opportunity.title = "Art club (edited in Daywell)"
+    opportunity.save()
+    source_tag_map(
+        tag=SourceTag.objects.get(name="Befriending"),
+        by=UserFactory(),
+        interest=Interest.objects.get(slug="socialising"),
+    )
+
+    report = run(service(), publish=True)
+
+    assert listing().title == "Art club (edited in Daywell)"
+    assert "socialising" in listing().interests.values_list("slug", flat=True)
+    assert (report.unchanged["listings"], report.updated["listings"]) == (1, 0)
 
 
 # --- Geocoding ---------------------------------------------------------------------------------------
@@ -441,6 +615,24 @@ def test_coordinates_far_from_birmingham_have_no_ward():
     run(_with_location(latitude=51.5, longitude=-0.12))
 
     assert Venue.objects.get().ward is None
+
+
+def test_a_location_shared_by_two_organisations_gives_each_its_own_venue():
+    other = service(id="1b6c1f3e-8a55-4d3a-9d0c-3f0d1a2b7c11", name="Pottery")
+    other["organization"] = {"id": "6f2b8f6a-1c0e-4e43-8c1e-6f9d2a7b3c22", "name": "Another charity"}
+    other["service_at_locations"] = copy.deepcopy(other["service_at_locations"])
+    other["service_at_locations"][0]["location"]["name"] = "Moseley Exchange (their name)"
+    records = [service(), other]
+
+    report = run(*records)
+
+    art, pottery = listing(), Opportunity.objects.get(title="Pottery")
+    assert art.venues.get().name == "Moseley Exchange"
+    assert art.venues.get().provider == art.provider
+    assert pottery.venues.get().name == "Moseley Exchange (their name)"
+    assert pottery.venues.get().provider == pottery.provider
+    assert not any("belongs to another organisation" in flag for flag in report.flags)
+    assert run(*records).unchanged["listings"] == 2  # and each is found again next time
 
 
 # --- Organizations ----------------------------------------------------------------------------------

@@ -155,6 +155,24 @@ def test_costs_and_free(single, validator):
         ),
         ({"cost_options": [{"amount": "lots"}]}, "cost_options[0].amount"),
         ({"locations": "Aylesbury"}, "locations"),
+        # Python's JSON reader takes NaN and Infinity; int(NaN) and comparing Decimal NaN fail.
+        ({"min_age": float("nan")}, "min_age"),
+        ({"max_age": float("inf")}, "max_age"),
+        ({"min_age": 10**400}, "min_age"),
+        ({"cost_options": [{"amount": "NaN"}]}, "cost_options[0].amount"),
+        ({"cost_options": [{"amount": "-Infinity"}]}, "cost_options[0].amount"),
+        ({"cost_options": [{"amount": float("nan")}]}, "cost_options[0].amount"),
+        ({"cost_options": [{"amount": "1e999"}]}, "cost_options[0].amount"),
+        ({"cost_options": [{"amount": 10**5000}]}, "cost_options[0].amount"),
+        ({"locations": [{"name": "Hall", "accessibilities": 5}]}, "locations[0].accessibilities"),
+        (
+            {"regular_schedules": [{"weekday": 10**5000, "opens_at": "10:00", "closes_at": "11:00"}]},
+            "regular_schedules[0].weekday",
+        ),
+        (
+            {"regular_schedules": [{"weekday": "Monday", "opens_at": "١٠:٠٠", "closes_at": "11:00"}]},
+            "regular_schedules[0].opens_at",
+        ),
     ],
 )
 def test_a_record_that_cannot_convert_is_a_record_error(single, change, field):
@@ -162,6 +180,38 @@ def test_a_record_that_cannot_convert_is_a_record_error(single, change, field):
     assert isinstance(result, RecordError)
     assert (result.record, result.field) == ("item 1", field)
     assert result.reason
+
+
+@pytest.mark.parametrize("point", [[10**400, 1], [1, 10**400], [float("nan"), 51.8], [-0.79, float("inf")]])
+def test_coordinates_that_are_no_place_are_left_out(single, point):
+    location = {"name": "Hall", "postal_code": "HP21 7JF", "geometry": {"coordinates": point}}
+    service = outpost.to_oruk({**single, "locations": [location]})
+    [place] = service["service_at_locations"]
+    assert "latitude" not in place["location"] and "longitude" not in place["location"]
+    assert place["location"]["addresses"][0]["postal_code"] == "HP21 7JF"
+
+
+def test_a_record_the_adapter_did_not_foresee_is_a_record_error_and_the_rest_go_on(
+    sample, monkeypatch, caplog
+):
+    data = copy.deepcopy(sample)
+    odd = data["content"][2]
+    summary = outpost._summary
+
+    def fails_on_one(description, name):
+        if name == odd["name"]:
+            raise KeyError("something unforeseen")
+        return summary(description, name)
+
+    monkeypatch.setattr(outpost, "_summary", fails_on_one)
+    results = list(outpost.records(data, name="bucks.json"))
+
+    errors = [result for _, result in results if isinstance(result, RecordError)]
+    assert len(results) == 20 and len(errors) == 1
+    assert errors[0].record == f"bucks.json item 3 (id {odd['id']})"
+    assert "could not be read" in errors[0].reason
+    # The traceback is logged for the developers, but not what the record holds.
+    assert "KeyError" in caplog.text and odd["description"][:30] not in caplog.text
 
 
 def test_a_broken_item_in_a_file_does_not_stop_the_others(sample):

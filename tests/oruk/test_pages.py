@@ -201,7 +201,10 @@ def test_an_outpost_file_is_recognised_and_checked(officer_client):
         (SimpleUploadedFile("blank.csv", b"  \n\n"), "The selected file is empty"),
         (SimpleUploadedFile("latin.csv", "title\ncaf\xe9".encode("latin-1")), "must be saved as UTF-8"),
         (SimpleUploadedFile("image.csv", b"\x89PNG\x00\x00"), "saved as text"),
-        (SimpleUploadedFile("broken.json", b"{not json"), "is not valid JSON"),
+        (SimpleUploadedFile("broken.json", b"{not json"), "is not valid JSON (line 1)"),
+        # json.loads raises a plain ValueError (no line) for a number over 4,300 digits.
+        (SimpleUploadedFile("long.json", b'{"a": ' + b"1" * 5000 + b"}"), "a number in it is too long"),
+        (SimpleUploadedFile("deep.json", b"[" * 100_000 + b"]" * 100_000), "it is nested too deeply"),
         (SimpleUploadedFile("big.csv", b"a" * (5 * 1024 * 1024 + 1)), "smaller than 5MB"),
     ],
 )
@@ -211,6 +214,31 @@ def test_a_wrong_file_gets_a_clear_error(officer_client, upload, message):
     page = response.content.decode()
     assert message in page and "govuk-error-summary" in page
     assert "oruk_upload" not in officer_client.session
+
+
+def test_an_outpost_file_with_numbers_that_are_not_numbers_is_checked_not_a_server_error(officer_client):
+    # Python's JSON reader takes NaN and Infinity, and Outpost files are read with it.
+    services = json.loads((DATA / "bucks_services_sample.json").read_text())
+    services["content"][0]["min_age"] = float("nan")
+    services["content"][1]["cost_options"] = [{"amount": "Infinity", "cost_type": "per session"}]
+    upload = SimpleUploadedFile("bucks.json", json.dumps(services).encode(), content_type="application/json")
+    officer_client.post(reverse("council_data:import"), {"file": upload})
+
+    preview = officer_client.get(reverse("council_data:import-preview"))
+
+    assert preview.status_code == 200
+    report = preview.context["report"]
+    assert [problem.field for problem in report.problems] == ["min_age", "cost_options[0].amount"]
+    assert report.created["listings"] == 18
+
+
+def test_a_stored_file_json_cannot_read_is_a_problem_in_the_check_not_a_server_error():
+    from oruk.pages import upload_records
+
+    source, records = upload_records(text="[" * 100_000 + "]" * 100_000, kind="json", name="deep.json")
+
+    [(label, error)] = records
+    assert label == "deep.json" and "nested too deeply" in error.reason
 
 
 def test_no_file_gets_a_clear_error(officer_client):
@@ -295,3 +323,21 @@ def test_an_oruk_json_file_imports_through_the_same_flow(officer_client):
     preview = officer_client.get(reverse("council_data:import-preview"))
     assert "Open Referral UK JSON file" in preview.content.decode()
     assert preview.context["report"].created["listings"] == 1
+
+
+def test_only_the_council_export_updates_listings_by_their_daywell_ids(officer_client):
+    listing = OpportunityFactory(title="Pottery for beginners", delivery=["community"])
+    exported = officer_client.get(reverse("council_data:directory-csv")).content.decode("utf-8-sig")
+    officer_client.post(reverse("council_data:import"), {"file": csv_upload(exported, "all.csv")})
+    report = officer_client.get(reverse("council_data:import-preview")).context["report"]
+    assert report.created["listings"] == 0 and report.unchanged["listings"] == 1, report.summary_lines()
+
+    # A file of another making that borrows the listing's public id makes a listing of its own.
+    borrowed = example_rows({"source_id": str(listing.uuid), "provider_name": listing.provider.name})
+    officer_client.post(reverse("council_data:import"), {"file": csv_upload(borrowed)})
+    preview = officer_client.get(reverse("council_data:import-preview"))
+    assert preview.context["report"].created["listings"] == 1
+    officer_client.post(reverse("council_data:import-preview"), {"token": preview.context["token"]})
+    listing.refresh_from_db()
+    assert listing.title == "Pottery for beginners"
+    assert Opportunity.objects.filter(title="Allotment gardening club").exclude(uuid=listing.uuid).exists()

@@ -7,8 +7,10 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from django.core.management import CommandError, call_command
 
 from opportunities.models import Opportunity
+from oruk import readers
 from oruk.errors import RecordError
 from oruk.importer import import_records, import_services
 from oruk.readers import ReadError, read, services_url
@@ -79,6 +81,31 @@ def test_a_missing_path_or_unknown_format_is_a_clear_error(tmp_path):
         list(read(tmp_path, format="xml"))
 
 
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("{not json", "is not valid JSON (line 1: Expecting property name"),
+        # json.loads raises a plain ValueError (no line) for a number over 4,300 digits.
+        ('{"a": ' + "1" * 5000 + "}", "a number in it is too long"),
+        ("[" * 100_000 + "]" * 100_000, "it is nested too deeply"),
+    ],
+)
+def test_a_file_json_cannot_read_is_a_clear_error(tmp_path, text, words):
+    path = tmp_path / "feed.json"
+    path.write_text(text)
+    with pytest.raises(ReadError, match="^feed.json ") as raised:
+        list(read(path))
+    assert words in str(raised.value)
+
+
+def test_the_command_says_why_it_could_not_read_a_file(db, tmp_path, capsys):
+    path = tmp_path / "feed.json"
+    path.write_text('{"a": ' + "1" * 5000 + "}")
+    with pytest.raises(CommandError, match="Nothing could be read"):
+        call_command("import_oruk", str(path))
+    assert "feed.json is not valid JSON that Daywell can read" in capsys.readouterr().err
+
+
 def test_services_url_finds_the_services_endpoint():
     assert services_url("http://h/api/oruk/") == ("http://h/api/oruk/services", None)
     assert services_url("http://h/api/oruk/services?per_page=5") == ("http://h/api/oruk/services", None)
@@ -146,6 +173,85 @@ def test_a_paged_endpoint_is_followed_and_full_services_fetched(db, feed):
     report = import_services(records, source="local-feed", publish=True)
     assert report.created["listings"] == 3
     assert Opportunity.objects.get(title="Service 3").sessions.get().weekday == 4
+
+
+class _Odd(BaseHTTPRequestHandler):
+    """A server that answers every request with `answer(path)`: (status, body bytes)."""
+
+    answer = staticmethod(lambda path: (404, b""))
+    requests: list[str] = []
+
+    def do_GET(self):  # noqa: N802 (http.server's name)
+        self.requests.append(self.path)
+        status, data = self.answer(self.path)
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def odd():
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Odd)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    _Odd.requests = []
+    yield f"http://127.0.0.1:{server.server_address[1]}/api"
+    server.shutdown()
+    server.server_close()
+
+
+def test_a_server_that_ignores_page_is_read_once_not_ten_thousand_times(db, odd, monkeypatch):
+    page = {"total_items": 20000, "total_pages": 10000, "contents": [_full(1), _full(2)]}
+    monkeypatch.setattr(_Odd, "answer", staticmethod(lambda path: (200, json.dumps(page).encode())))
+
+    report = import_services(read(odd), source="odd-feed")
+
+    assert _Odd.requests == ["/api/services?page=1", "/api/services?page=2"]
+    assert report.created["listings"] == 2  # what page 1 held is kept
+    assert "sent the same services as page 1" in report.read_error
+
+
+def test_an_empty_page_ends_the_reading_whatever_total_pages_says(db, odd, monkeypatch):
+    def answer(path):
+        contents = [_full(1)] if path.endswith("page=1") else []
+        return 200, json.dumps({"total_pages": 10000, "contents": contents}).encode()
+
+    monkeypatch.setattr(_Odd, "answer", staticmethod(answer))
+
+    records = list(read(odd))
+
+    assert [item["name"] for _, item in records] == ["Service 1"]
+    assert _Odd.requests == ["/api/services?page=1", "/api/services?page=2"]
+
+
+def test_an_answer_too_big_is_a_clear_error_without_reading_it_all(odd, monkeypatch):
+    monkeypatch.setattr(readers, "MAX_BYTES", 1024 * 1024)
+    body = json.dumps({"contents": ["x" * (1024 * 1024)]}).encode()
+    monkeypatch.setattr(_Odd, "answer", staticmethod(lambda path: (200, body)))
+
+    with pytest.raises(ReadError, match="/api/services.page=1 answered with more than 1MB"):
+        list(read(odd))
+
+
+@pytest.mark.parametrize(
+    ("body", "words"),
+    [
+        (b'{"contents": [' + b"1" * 5000 + b"]}", "a number in it is too long"),
+        (b"[" * 100_000 + b"]" * 100_000, "it is nested too deeply"),
+        (b"<html>", "did not answer with JSON"),
+    ],
+)
+def test_an_answer_json_cannot_read_is_a_clear_error(odd, monkeypatch, body, words):
+    monkeypatch.setattr(_Odd, "answer", staticmethod(lambda path: (200, body)))
+
+    with pytest.raises(ReadError, match="/api/services") as raised:
+        list(read(odd))
+    assert words in str(raised.value)
 
 
 def test_an_unreachable_endpoint_is_a_clear_error():

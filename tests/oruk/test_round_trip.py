@@ -23,7 +23,9 @@ PROVIDER_FIELDS = [
     "cqc_rating", "dbs_checked_on", "references_available",
 ]  # fmt: skip
 VENUE_FIELDS = ["name", "address_line_1", "address_line_2", "town", "postcode", "latitude", "longitude"]
-LISTING_FIELDS = ["status", "vacancies", "vacancies_confirmed_on", "closed_until", "last_checked_on"]
+LISTING_FIELDS = [
+    "status", "vacancies", "vacancies_confirmed_on", "closed_until", "last_checked_on", "hidden_as_stale_on",
+]  # fmt: skip
 
 
 def _venue(provider, **fields):
@@ -99,6 +101,13 @@ def build_directory():
         last_checked_on=datetime.date(2026, 9, 1),
         venues=[hall, park, aylesbury],
     )
+    OpportunityFactory(
+        provider=charity,
+        title="Nobody has checked this",
+        last_checked_on=today - datetime.timedelta(days=400),
+        hidden_as_stale_on=today - datetime.timedelta(days=10),
+        venues=[hall],
+    )
     full.interests.set(_terms(Interest, "arts-crafts", "socialising"))
     full.audiences.set(AudienceGroup.objects.all()[:2])
     full.features.set(_terms(Feature, "step-free"))
@@ -168,13 +177,14 @@ def test_export_then_import_into_an_empty_directory_loses_nothing(tmp_path):
     pytest.importorskip("oruk.serialize")
     build_directory()
     before = directory_state()
-    assert len(before["listings"]) == 4 and len(before["providers"]) == 3 and len(before["venues"]) == 4
+    assert len(before["listings"]) == 5 and len(before["providers"]) == 3 and len(before["venues"]) == 4
 
     call_command("export_oruk", str(tmp_path), stdout=io.StringIO())
 
     services = json.loads((tmp_path / "services.json").read_text())
     organizations = json.loads((tmp_path / "organizations.json").read_text())
-    assert services["total_items"] == 4 and organizations["total_items"] == 3
+    assert services["total_items"] == 5 and organizations["total_items"] == 3
+    assert services["daywell_export"]["version"] == organizations["daywell_export"]["version"] == 1
     Opportunity.objects.all().delete()
     Venue.objects.all().delete()
     Provider.objects.all().delete()
@@ -200,5 +210,42 @@ def test_export_then_import_into_an_empty_directory_loses_nothing(tmp_path):
     # And importing the same export again changes nothing.
     out = io.StringIO()
     call_command("import_oruk", str(tmp_path), "--publish", stdout=out, stderr=io.StringIO())
-    assert "Listings: 0 new, 0 updated, 4 unchanged." in out.getvalue()
+    assert "Listings: 0 new, 0 updated, 5 unchanged." in out.getvalue()
     assert directory_state() == before
+
+
+def _counts():
+    return (Opportunity.objects.count(), Provider.objects.count(), Venue.objects.count())
+
+
+def test_an_export_read_back_into_the_same_directory_updates_it(tmp_path):
+    build_directory()
+    before, counts = directory_state(), _counts()
+    call_command("export_oruk", str(tmp_path), stdout=io.StringIO())
+    Opportunity.objects.filter(title="Art club").update(title="Art club (changed since)")
+    Provider.objects.filter(name="Jo Bloggs").update(name="Jo B")
+
+    out = io.StringIO()
+    call_command("import_oruk", str(tmp_path), "--publish", stdout=out, stderr=io.StringIO())
+
+    assert "Skipped" not in out.getvalue(), out.getvalue()
+    assert _counts() == counts
+    assert directory_state() == before
+
+
+def test_without_the_export_mark_daywell_ids_match_only_when_asked(tmp_path):
+    build_directory()
+    counts = _counts()
+    call_command("export_oruk", str(tmp_path), stdout=io.StringIO())
+    for file in tmp_path.iterdir():
+        page = json.loads(file.read_text())
+        del page["daywell_export"]
+        file.write_text(json.dumps(page))
+
+    call_command("import_oruk", str(tmp_path), "--daywell-ids", stdout=io.StringIO(), stderr=io.StringIO())
+    assert _counts() == counts
+
+    call_command(
+        "import_oruk", str(tmp_path), "--source", "copied", stdout=io.StringIO(), stderr=io.StringIO()
+    )
+    assert _counts()[1] == 2 * counts[1]  # another feed with the same ids: new providers of its own

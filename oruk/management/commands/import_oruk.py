@@ -1,5 +1,6 @@
 """manage.py import_oruk PATH_OR_URL …: import Open Referral UK records (see oruk.importer)."""
 
+import json
 import sys
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -8,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.text import slugify
 
 from oruk.importer import import_records
+from oruk.management.commands.export_oruk import EXPORT_MARKER, EXPORT_VERSION
 from oruk.readers import FORMATS, ReadError, read
 
 
@@ -18,6 +20,30 @@ def source_name(path_or_url: str) -> str:
         return slugify(parts.netloc.replace(":", "-")) or "oruk-feed"
     path = Path(path_or_url).resolve()
     return slugify(path.stem if path.is_file() else path.name) or "oruk-feed"
+
+
+def is_daywell_export(path_or_url: str) -> bool:
+    """Whether every page at this path is export_oruk's (carries its `daywell_export` mark), so
+    the ids in it are Daywell's own. Never for a URL: the API's pages carry no mark."""
+    if path_or_url.startswith(("http://", "https://")):
+        return False
+    path = Path(path_or_url)
+    if path.is_dir():
+        files = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in (".json", ".csv"))
+    else:
+        files = [path] if path.is_file() else []
+    return bool(files) and all(_marked(file) for file in files)
+
+
+def _marked(file: Path) -> bool:
+    if file.suffix.lower() != ".json":
+        return False
+    try:
+        data = json.loads(file.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError):
+        return False
+    mark = data.get(EXPORT_MARKER) if isinstance(data, dict) else None
+    return isinstance(mark, dict) and mark.get("version") == EXPORT_VERSION
 
 
 class ProgressBar:
@@ -57,6 +83,12 @@ class Command(BaseCommand):
             action="store_true",
             help="Publish active records at once instead of sending them for review.",
         )
+        parser.add_argument(
+            "--daywell-ids",
+            action="store_true",
+            help="Let records whose ids are Daywell's own update those listings, providers and venues "
+            "(on by itself for export_oruk's files). Only for files that came from this Daywell.",
+        )
         parser.add_argument("--format", choices=FORMATS, default="auto")
         parser.add_argument(
             "--progress", action="store_true", help="Show a progress bar even when not on a terminal."
@@ -76,6 +108,7 @@ class Command(BaseCommand):
                     publish=options["publish"],
                     dry_run=options["dry_run"],
                     progress=bar,
+                    match_daywell_ids=options["daywell_ids"] or is_daywell_export(path),
                 )
             except ReadError as error:
                 self.stderr.write(f"{path}: {error}")
