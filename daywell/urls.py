@@ -14,6 +14,7 @@ urlpatterns = [
     path("cookies/", views.page, {"template": "pages/cookies.html"}, name="cookies"),
     path("opportunities/", include("opportunities.urls")),
     path("account/", include("accounts.urls")),
+    path("provider/<slug:slug>/import/", include("oruk.provider_urls")),
     path("provider/", include("providers.urls")),
     path("council/data/", include("oruk.council_urls")),
     path("council/", include("council.urls")),

@@ -104,3 +104,29 @@ class SourceTagMapForm(forms.Form):
         kind, slug = value.split(":", 1)
         model = {"interest": Interest, "audience": AudienceGroup, "feature": Feature}[kind]
         return {kind: model.objects.get(slug=slug)}
+
+
+class ProviderUploadForm(UploadForm):
+    """A CSV file in Daywell's template (a provider cannot upload JSON feeds)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["file"]
+        field.help_text = "A CSV file in Daywell's template, smaller than 5MB."
+        field.error_messages = {
+            **field.error_messages,
+            "required": "Select a CSV file",
+            "invalid": "Select a CSV file",
+        }
+        field.widget.attrs["accept"] = ".csv,text/csv"
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if not (upload.name or "").lower().endswith(".csv"):
+            raise forms.ValidationError("The selected file must be a CSV file")
+        try:
+            return super().clean_file()
+        except forms.ValidationError as error:
+            raise forms.ValidationError(
+                [message.replace("a CSV or JSON file", "a CSV file") for message in error.messages]
+            ) from None

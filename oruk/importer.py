@@ -354,15 +354,30 @@ class _Tally:
 
 
 class _Run:
-    def __init__(self, *, source: str, publish: bool, dry_run: bool, by, progress, match_daywell_ids=False):
+    def __init__(
+        self,
+        *,
+        source: str,
+        publish: bool,
+        dry_run: bool,
+        by,
+        progress,
+        match_daywell_ids=False,
+        provider: Provider | None = None,
+    ):
         self.source = source[: max_length(SourceRecord, "source")]
         self.publish = publish
         # Whether a record whose id is a Daywell UUID is that Daywell row (a Daywell export read
         # back). Off for other feeds: the API publishes those UUIDs, so anyone could copy them.
         self.match_daywell_ids = match_daywell_ids
+        # A provider's own upload: every record becomes this provider's listing, whatever it says
+        # about its organisation, and a record that would touch another provider's is refused.
+        self.owner = provider
         self.by = by
         self.progress = progress
         self.actor_label = f"Imported from {source}"[: max_length(ListingEvent, "actor_label")]
+        if provider is not None:
+            self.actor_label = f"Uploaded by {provider.name}"[: max_length(ListingEvent, "actor_label")]
         self.report = ImportReport(source=source, publish=publish, dry_run=dry_run)
         self.now = timezone.now()
         self.today = timezone.localdate()
@@ -738,7 +753,7 @@ class _Run:
 
         # The organization: nested, or only named by id
         organization = None
-        if isinstance(item.get("organization"), dict):
+        if isinstance(item.get("organization"), dict) and self.owner is None:
             organization = self.organization_plan(item["organization"], check, "organization.")
         check.done()
         return ServicePlan(
@@ -916,6 +931,8 @@ class _Run:
             raise RecordProblems([RecordError(label, "", "Not a service record (a JSON object)")])
         source_id = str(item.get("id") or "").strip()
         record = self.source_record(Kind.SERVICE, source_id) if source_id else None
+        if self.owner is not None and record and record.opportunity:
+            self.refuse_if_not_owned(_label_with_name(label, item), listing=record.opportunity)
         if (
             record
             and record.opportunity_id
@@ -934,7 +951,12 @@ class _Run:
             opportunity = self.daywell_row(Opportunity, plan.source_id)
 
         flags = list(plan.flags)
-        if plan.organization:
+        if self.owner is not None:
+            # Checked before anything is written: the savepoint would undo it, but nothing of
+            # another provider's should be changed even for a moment.
+            self.refuse_if_not_owned(plan.record, listing=opportunity, locations=plan.locations)
+            provider = self.owner
+        elif plan.organization:
             provider = self.provider(plan.organization)
         else:
             provider = self.provider_by_id(plan.organization_id)
@@ -965,6 +987,33 @@ class _Run:
             opportunity.source_tags.add(*tags)
         self.tally.flags.extend(f"“{plan.name}”: {flag}" for flag in flags)
         self.remember(Kind.SERVICE, plan.source_id, plan.digest, opportunity=opportunity, flags=flags)
+
+    def refuse_if_not_owned(self, record: str, *, listing=None, locations=()) -> None:
+        """In a provider's own upload, a record that would change a listing or venue of another
+        provider (moved in Daywell since it was imported, or found by its Daywell id) is refused."""
+        errors = []
+        if listing is not None and listing.provider_id != self.owner.pk:
+            errors.append(
+                RecordError(
+                    record,
+                    "",
+                    "This listing belongs to another provider in Daywell, so it was not changed",
+                )
+            )
+        for location in locations:
+            found = self.source_record(Kind.LOCATION, location.source_id)
+            venue = found.venue if found and found.venue else self.daywell_row(Venue, location.source_id)
+            if venue is not None and venue.provider_id != self.owner.pk:
+                errors.append(
+                    RecordError(
+                        record,
+                        "venue_name",
+                        f"The venue “{location.name}” belongs to another provider in Daywell, "
+                        "so this row was not imported",
+                    )
+                )
+        if errors:
+            raise RecordProblems(errors)
 
     def add_newly_mapped_terms(self, record: SourceRecord) -> None:
         """Give the listing the Daywell terms of its source tags mapped since the last import
@@ -1220,8 +1269,13 @@ class _Run:
 
 
 # --- Public ---------------------------------------------------------------------------------------
+def _label_with_name(label: str, item: dict) -> str:
+    name = item.get("name")
+    return f"{label} (“{name.strip()}”)" if isinstance(name, str) and name.strip() else label
+
+
 def _import(
-    records, handle_name: str, *, source, publish, dry_run, by, progress, match_daywell_ids
+    records, handle_name: str, *, source, publish, dry_run, by, progress, match_daywell_ids, provider=None
 ) -> ImportReport:
     run = _Run(
         source=source,
@@ -1230,6 +1284,7 @@ def _import(
         by=by,
         progress=progress,
         match_daywell_ids=match_daywell_ids,
+        provider=provider,
     )
     handle = getattr(run, handle_name) if handle_name != "auto" else None
 
@@ -1258,12 +1313,18 @@ def import_services(
     by=None,
     progress=None,
     match_daywell_ids: bool = False,
+    provider: Provider | None = None,
 ) -> ImportReport:
     """Import full ORUK services: `records` yields (label, service dict or RecordError).
 
     `match_daywell_ids` lets a record whose id is a Daywell UUID update that listing, provider
     or venue: only for Daywell's own exports (import_oruk turns it on for export_oruk's files).
-    Otherwise a record finds only what the same source imported before."""
+    Otherwise a record finds only what the same source imported before.
+
+    `provider` is a provider's own upload: every listing and venue becomes that provider's; what
+    a record says about its organisation is neither read nor saved, and a record that would change
+    another provider's listing or venue is reported and skipped. Give such an import a source of
+    its own per provider, so that a record finds only what that provider's uploads made."""
     return _import(
         records,
         "service_record",
@@ -1273,6 +1334,7 @@ def import_services(
         by=by,
         progress=progress,
         match_daywell_ids=match_daywell_ids,
+        provider=provider,
     )
 
 

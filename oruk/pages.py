@@ -1,12 +1,16 @@
-"""The open data pages: public downloads and their guide (/open-data/), and the council's export,
-import and source-tag pages (/council/data/)."""
+"""The open data pages: public downloads and their guide (/open-data/), the council's export,
+import and source-tag pages (/council/data/), and a provider's upload of the CSV template
+(/provider/<slug>/import/)."""
 
 import base64
+import csv
+import io
 import json
 import secrets
 import zlib
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,17 +18,24 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from council.permissions import council_officer_required
+from daywell.notify import council_addresses, email_send
 from opportunities.models import Opportunity
+from providers.models import Provider
+from providers.views import _provider
 
 from . import csv_format, outpost
 from .errors import RecordError
-from .forms import SourceTagMapForm, UploadForm
+from .forms import ProviderUploadForm, SourceTagMapForm, UploadForm
 from .models import SourceTag
 from .readers import json_problem
 from .services import source_tag_map
 
 UPLOAD_KEY = "oruk_upload"
 ORUK_SOURCE = "oruk-upload"
+# A provider's upload waits under a key of its own (one per provider), never the council's.
+PROVIDER_UPLOAD_KEY = "oruk_provider_upload"
+# What the template says about the provider: ignored in a provider's own upload.
+PROVIDER_COLUMNS = ["provider_name", "provider_kind", "provider_email", "provider_phone", "provider_website"]
 
 
 # --- Public -----------------------------------------------------------------------------------------
@@ -79,18 +90,19 @@ def council_directory_csv(request):
     return response
 
 
-def _store_upload(request, *, text: str, kind: str, name: str) -> None:
+def _store_upload(request, *, text: str, kind: str, name: str, key: str = UPLOAD_KEY, **extra) -> None:
     """The uploaded file waits in the officer's session (compressed) between preview and import."""
-    request.session[UPLOAD_KEY] = {
+    request.session[key] = {
         "token": secrets.token_urlsafe(16),
         "kind": kind,
         "name": name,
         "data": base64.b64encode(zlib.compress(text.encode())).decode("ascii"),
+        **extra,
     }
 
 
-def _stored_upload(request) -> dict | None:
-    stored = request.session.get(UPLOAD_KEY)
+def _stored_upload(request, key: str = UPLOAD_KEY) -> dict | None:
+    stored = request.session.get(key)
     if not isinstance(stored, dict) or not {"token", "kind", "name", "data"} <= stored.keys():
         return None
     try:
@@ -193,8 +205,7 @@ def import_preview(request):
     return render(request, "oruk/import_preview.html", _report_context(report, stored, source))
 
 
-def _report_context(report, stored: dict, source: str) -> dict:
-    kinds = ("listings", "providers", "venues")
+def _report_context(report, stored: dict, source: str, kinds=("listings", "providers", "venues")) -> dict:
     return {
         "report": report,
         "name": stored["name"],
@@ -254,3 +265,132 @@ def source_tag_map_view(request, pk: int):
         return redirect(reverse("council_data:source-tags"))
     examples = tag.opportunities.order_by("title")[:5]
     return render(request, "oruk/sourcetag_map.html", {"tag": tag, "form": form, "examples": examples})
+
+
+# --- A provider's own upload --------------------------------------------------------------------
+
+
+def provider_source(provider: Provider) -> str:
+    """Each provider's uploads are a source of their own: a row finds only what that provider's
+    earlier uploads made, never the council's imports or another provider's."""
+    return f"provider:{provider.uuid}"
+
+
+def _provider_upload_key(provider: Provider) -> str:
+    return f"{PROVIDER_UPLOAD_KEY}:{provider.uuid}"
+
+
+def provider_csv(text: str, provider: Provider) -> str:
+    """The file with what it says about the provider taken out: every row names the provider by
+    its UUID (stable when the provider is renamed, so rows keep the same ids), and the other
+    provider columns are emptied. Rows keep their line numbers, so problems name the rows the
+    provider sees in the spreadsheet. A file the csv module cannot read is returned as it is:
+    oruk.csv_format.read_csv reports the problem, and the importer ignores the provider anyway."""
+    text = text.lstrip("\ufeff")
+    first_line = text.split("\n", 1)[0]
+    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    try:
+        rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    except csv.Error:
+        return text
+    if not rows:
+        return text
+    header = [csv_format._norm(column).replace(" ", "_") for column in rows[0]]
+    if "provider_name" not in header:
+        # A first column of its own, so that a row with too many cells still has them at its end.
+        header.insert(0, "provider_name")
+        rows = [["provider_name", *rows[0]], *(["", *row] if row else row for row in rows[1:])]
+    blank = [i for i, column in enumerate(header) if column in {*PROVIDER_COLUMNS, "provider_uuid"}]
+    for row in rows[1:]:
+        if not any(cell.strip() for cell in row):
+            continue  # an empty row stays empty (read_csv skips it)
+        row.extend([""] * (len(header) - len(row)))
+        for index in blank:
+            row[index] = str(provider.uuid) if header[index] == "provider_name" else ""
+    out = io.StringIO()
+    csv.writer(out, delimiter=delimiter, lineterminator="\n").writerows(rows)
+    return out.getvalue()
+
+
+def _provider_report_context(report, stored: dict, provider: Provider) -> dict:
+    return {
+        **_report_context(report, stored, provider_source(provider), kinds=("listings", "venues")),
+        "provider": provider,
+        "format_name": "CSV file in Daywell's template",
+    }
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def provider_import_upload(request, slug):
+    provider = _provider(request, slug)
+    form = (
+        ProviderUploadForm(request.POST, request.FILES) if request.method == "POST" else ProviderUploadForm()
+    )
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        _store_upload(
+            request,
+            key=_provider_upload_key(provider),
+            text=data["text"],
+            kind="csv",
+            name=data["name"],
+            provider=str(provider.uuid),
+        )
+        return redirect("provider_import:check", slug=provider.slug)
+    return render(
+        request,
+        "oruk/provider_import_upload.html",
+        {"provider": provider, "form": form, "ignored_columns": PROVIDER_COLUMNS},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def provider_import_check(request, slug):
+    from .importer import import_services
+
+    provider = _provider(request, slug)
+    key = _provider_upload_key(provider)
+    stored = _stored_upload(request, key)
+    # The file is bound to the provider it was uploaded for, by its key and by what it holds.
+    if stored is None or stored.get("provider") != str(provider.uuid) or stored["kind"] != "csv":
+        messages.info(request, "Upload the file again: it is no longer waiting to be checked.")
+        return redirect("provider_import:upload", slug=provider.slug)
+    records = list(csv_format.read_csv(provider_csv(stored["text"], provider)))
+    options = {
+        "source": provider_source(provider),
+        "publish": False,
+        "by": request.user,
+        "match_daywell_ids": False,
+        "provider": provider,
+    }
+    if request.method == "POST":
+        if request.POST.get("cancel"):
+            request.session.pop(key, None)
+            messages.info(request, "Nothing was sent. Your listings have not changed.")
+            return redirect("providers:detail", slug=provider.slug)
+        if request.POST.get("token") != stored["token"]:
+            messages.info(
+                request, "That file was replaced by a newer upload. Check this one before sending it."
+            )
+            return redirect("provider_import:check", slug=provider.slug)
+        report = import_services(records, **options)
+        request.session.pop(key, None)
+        if report.created["listings"] or report.updated["listings"]:
+            email_send(
+                to=council_addresses(),
+                template="listings_uploaded",
+                context={
+                    "provider": provider,
+                    "created": report.created["listings"],
+                    "updated": report.updated["listings"],
+                },
+            )
+        return render(
+            request, "oruk/provider_import_done.html", _provider_report_context(report, stored, provider)
+        )
+    report = import_services(records, dry_run=True, **options)
+    return render(
+        request, "oruk/provider_import_check.html", _provider_report_context(report, stored, provider)
+    )
