@@ -19,6 +19,14 @@ def sign_in(page, user):
     page.wait_for_url(lambda url: "/sign-in/" not in url)
 
 
+def assert_reflows(page, name: str):
+    """At 320px wide the page does not scroll sideways (wide tables scroll inside themselves)."""
+    page.set_viewport_size({"width": 320, "height": 640})
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    page.set_viewport_size({"width": 1280, "height": 900})
+    assert overflow <= 0, f"{name} scrolls sideways by {overflow}px at 320px wide"
+
+
 def test_open_data_guide_and_an_import_check_with_problems_are_accessible(page, tmp_path):
     OpportunityFactory(title="Walking football")
     page.goto("/")
@@ -32,6 +40,7 @@ def test_open_data_guide_and_an_import_check_with_problems_are_accessible(page, 
     page.get_by_text("Allowed values for interests").click()
     expect(page.get_by_text("Nature and gardening", exact=True)).to_be_visible()
     assert_accessible(page, "open-data-csv-guide")
+    assert_reflows(page, "the CSV guide")
 
     officer = UserFactory(email="officer@example.org", role=User.Role.COUNCIL_OFFICER)
     sign_in(page, officer)
@@ -50,6 +59,7 @@ def test_open_data_guide_and_an_import_check_with_problems_are_accessible(page, 
     expect(page.get_by_role("cell", name="row 3")).to_be_visible()
     expect(page.get_by_role("cell", name="interests", exact=True)).to_be_visible()
     assert_accessible(page, "council-import-preview")
+    assert_reflows(page, "the council's import check")
 
     page.get_by_role("button", name="Import these listings").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Import finished")
