@@ -94,6 +94,7 @@ def change_review(request, pk):
         # The provider changed it, or another officer decided, after this page was opened.
         messages.error(request, CHANGED_SINCE_MESSAGE)
         return redirect("council:change", pk=change.pk)
+    imported = list(SourceRecord.objects.filter(opportunity=opportunity, kind=SourceRecord.Kind.SERVICE))
     context = {
         "change": change,
         "opportunity": opportunity,
@@ -107,9 +108,8 @@ def change_review(request, pk):
         "events": opportunity.events.select_related("actor")[:10],
         "revision": opportunity.content_revision,
         "photo": change.proposed.get("photo"),
-        "import_flags": [
-            flag for record in SourceRecord.objects.filter(opportunity=opportunity) for flag in record.flags
-        ],
+        "import_flags": [flag for record in imported for flag in record.flags],
+        "imported_from": imported[0].source if imported else "",
     }
     status = 400 if request.method == "POST" else 200
     return render(request, "council/change_review.html", context, status=status)

@@ -189,6 +189,7 @@ def test_the_review_page_shows_the_import_flags(client):
 
     assert page.status_code == 200
     assert "Location unknown: no postcode and no coordinates" in page.content.decode()
+    assert "Sent by an import from “test-feed”" in page.content.decode()
 
 
 def test_publish_publishes_active_records_and_skips_inactive_new_ones():
