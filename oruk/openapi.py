@@ -157,6 +157,14 @@ PARAMETERS = {
 }
 
 
+# The filters /services and /service_at_locations share (oruk.api._listings reads them all).
+LISTING_FILTERS = (
+    "search", "text", "page", "per_page", "taxonomy_term_id", "taxonomy_id", "organization_id",
+    "minimum_age", "maximum_age", "postcode", "proximity", "day", "start_time", "end_time",
+    "modified_after",
+)  # fmt: skip
+
+
 def _refs(*names) -> list[dict]:
     return [{"$ref": f"#/components/parameters/{name}"} for name in names]
 
@@ -259,24 +267,7 @@ def document() -> dict:
             "get": {
                 "operationId": "getPaginatedListOfServices",
                 "summary": "Published listings, a page at a time, with their one-to-one fields.",
-                "parameters": _refs(
-                    "search",
-                    "text",
-                    "page",
-                    "per_page",
-                    "taxonomy_term_id",
-                    "taxonomy_id",
-                    "organization_id",
-                    "minimum_age",
-                    "maximum_age",
-                    "postcode",
-                    "proximity",
-                    "day",
-                    "start_time",
-                    "end_time",
-                    "modified_after",
-                    "full",
-                ),  # fmt: skip
+                "parameters": _refs(*LISTING_FILTERS, "full"),
                 "responses": {"200": _page_of(service_or_brief, "A page of services.")} | ERRORS,
             }
         },
@@ -312,23 +303,7 @@ def document() -> dict:
                 "operationId": "getPaginatedListOfServiceAtLocations",
                 "tags": ["Optional"],
                 "summary": "Each published listing at each of its venues (distance from the venue).",
-                "parameters": _refs(
-                    "search",
-                    "text",
-                    "page",
-                    "per_page",
-                    "taxonomy_term_id",
-                    "taxonomy_id",
-                    "organization_id",
-                    "minimum_age",
-                    "maximum_age",
-                    "postcode",
-                    "proximity",
-                    "day",
-                    "start_time",
-                    "end_time",
-                    "modified_after",
-                ),  # fmt: skip
+                "parameters": _refs(*LISTING_FILTERS),
                 "responses": {
                     "200": _page_of(s + "ServiceAtLocationListItem", "A page of services at locations.")
                 }
