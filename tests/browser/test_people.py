@@ -212,15 +212,16 @@ def test_the_page_is_accessible_and_works_from_the_keyboard(page, reference_data
             break
     else:
         raise AssertionError("The step-free chip is not reachable with Tab")
-    page.keyboard.press("Enter")
-    page.wait_for_load_state()
+    # Wait for the form's answer: load state alone can be read before the navigation starts.
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
     assert page.locator("#results-heading").inner_text() == "2 things to do"
     assert page.url.endswith(search_url(profile))
     assert page.get_by_role("button", name="Start again from Jo’s profile").is_visible()
 
     page.locator("#max_cost").fill("abc")
-    page.locator("#max_cost").press("Enter")
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.locator("#max_cost").press("Enter")
     assert_accessible(page, "person-search-errors")
     page.get_by_role("link", name="The most you want to pay must be an amount in pounds, like 10").click()
     assert page.evaluate("document.activeElement.id") == "max_cost"
