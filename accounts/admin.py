@@ -1,5 +1,7 @@
+from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.contrib.auth.forms import UserChangeForm as BaseUserChangeForm
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
@@ -7,15 +9,30 @@ from django.urls import reverse
 from .models import SignInAttempt, TwoFactor, User
 
 
+class UserChangeForm(BaseUserChangeForm):
+    """The admin's form for an account, with an officer's roles as tick boxes."""
+
+    officer_roles = forms.MultipleChoiceField(
+        choices=User.OfficerRole.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Only for council officers. Each role opens its own part of the council workspace.",
+    )
+
+    class Meta(BaseUserChangeForm.Meta):
+        model = User
+
+
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
+    form = UserChangeForm
     ordering = ["email"]
-    list_display = ["email", "full_name", "role", "is_staff", "is_active"]
+    list_display = ["email", "full_name", "role", "officer_roles", "is_staff", "is_active"]
     list_filter = ["role", "is_staff", "is_active"]
     search_fields = ["email", "full_name"]
     fieldsets = (
         (None, {"fields": ("email", "password")}),
-        ("Personal details", {"fields": ("full_name", "role")}),
+        ("Personal details", {"fields": ("full_name", "role", "officer_roles")}),
         ("Permissions", {"fields": ("is_active", "is_staff", "is_superuser", "groups")}),
         ("Important dates", {"fields": ("last_login", "date_joined")}),
     )

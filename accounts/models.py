@@ -1,4 +1,5 @@
 from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.utils import timezone
 
@@ -23,6 +24,7 @@ class UserManager(BaseUserManager):
         extra_fields.setdefault("is_staff", True)
         extra_fields.setdefault("is_superuser", True)
         extra_fields.setdefault("role", User.Role.COUNCIL_OFFICER)
+        extra_fields.setdefault("officer_roles", list(User.OfficerRole.values))
         return self._create_user(email, password, **extra_fields)
 
 
@@ -36,10 +38,24 @@ class User(AbstractUser):
         PROVIDER = "provider", "Provider"
         COUNCIL_OFFICER = "council_officer", "Council officer"
 
+    class OfficerRole(models.TextChoices):
+        """What a council officer may do. Each is separate: an officer holds only the ones their
+        job needs, and every council page is denied to officers without its role."""
+
+        MODERATOR = "moderator", "Moderator: listings, organisations and provider checks"
+        SAFEGUARDING = "safeguarding", "Safeguarding: concerns about adults"
+        COMMISSIONING = "commissioning", "Commissioning: supply, demand and gaps"
+
     username = None
     email = models.EmailField("email address", unique=True)
     full_name = models.CharField(max_length=150, blank=True)
     role = models.CharField(max_length=20, choices=Role.choices, default=Role.CITIZEN)
+    officer_roles = ArrayField(
+        models.CharField(max_length=20, choices=OfficerRole.choices),
+        default=list,
+        blank=True,
+        help_text="Only for council officers. Each role opens its own part of the council workspace.",
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: list[str] = []
@@ -55,6 +71,9 @@ class User(AbstractUser):
     @property
     def is_council_officer(self) -> bool:
         return self.role == self.Role.COUNCIL_OFFICER
+
+    def has_officer_role(self, officer_role: str) -> bool:
+        return self.is_active and self.is_council_officer and officer_role in self.officer_roles
 
 
 class SignInAttempt(models.Model):

@@ -258,7 +258,7 @@ def account_home(request):
     """Where signing in leads: each kind of user's own starting page."""
     user = request.user
     if user.is_council_officer:
-        return redirect("council:queue")
+        return redirect("council:home")
     if user.provider_memberships.exists():
         return redirect("providers:list")
     if user.role in {User.Role.CITIZEN, User.Role.CARER, User.Role.SOCIAL_WORKER}:

@@ -8,12 +8,12 @@ from providers import services
 from providers.forms import JoinRequestDeclineForm, ProviderInviteForm
 from providers.models import JoinRequest
 
-from .permissions import council_officer_required
+from .permissions import moderator_required
 
 DECIDED_SHOWN = 50
 
 
-@council_officer_required
+@moderator_required
 @require_safe
 def join_request_list(request):
     pending = JoinRequest.objects.filter(status=JoinRequest.Status.PENDING).order_by("created_at")
@@ -34,7 +34,7 @@ def join_request_list(request):
     )
 
 
-@council_officer_required
+@moderator_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def join_request_review(request, pk):
     join_request = get_object_or_404(JoinRequest.objects.select_related("decided_by", "provider"), pk=pk)
@@ -77,7 +77,7 @@ def join_request_review(request, pk):
     )
 
 
-@council_officer_required
+@moderator_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def provider_invite(request):
     form = ProviderInviteForm(request.POST if request.method == "POST" else None)

@@ -5,7 +5,9 @@ from . import join, views
 app_name = "council"
 
 urlpatterns = [
-    path("", views.review_queue, name="queue"),
+    path("", views.workspace_home, name="home"),
+    path("review/", views.review_queue, name="queue"),
+    path("stale/", views.stale_list, name="stale"),
     path("changes/<int:pk>/", views.change_review, name="change"),
     path("changes/<int:pk>/photo/", views.change_photo, name="change-photo"),
     path("reports/", views.report_list, name="reports"),

@@ -1,5 +1,6 @@
-"""The council's review queue: new listings and changes waiting for approval, and problems
-reported by the public. Every view is for council officers only."""
+"""The council workspace: its front page, the review queue (new listings and changes waiting for
+approval), problems reported by the public and listings hidden as stale. The front page is for every
+council officer and shows the parts their roles open; everything else here is for moderators."""
 
 from django.contrib import messages
 from django.db.models import Count, Q
@@ -20,7 +21,7 @@ from oruk.models import SourceRecord
 from providers.models import JoinRequest
 
 from .forms import ResolveForm, ReturnForm, TaggingForm
-from .permissions import council_officer_required
+from .permissions import MODERATOR, council_officer_required, has_officer_role, moderator_required
 
 GET_POST = ["GET", "HEAD", "POST"]
 ALREADY_DEALT_WITH = "Someone has already dealt with this, or the provider took it back to change it."
@@ -41,6 +42,29 @@ def _counts() -> dict:
 
 @require_safe
 @council_officer_required
+def workspace_home(request):
+    """Each officer's starting point: what is waiting in the parts of the workspace they may open."""
+    user = request.user
+    context = {"counts": _counts() if has_officer_role(user, MODERATOR) else None}
+    # Each part of the workspace adds what its officers need to see first below.
+    return render(request, "council/home.html", context)
+
+
+@require_safe
+@moderator_required
+def stale_list(request):
+    """Published listings hidden from search because nobody checked them for a year, longest first."""
+    listings = (
+        Opportunity.objects.published()
+        .filter(hidden_as_stale_on__isnull=False)
+        .select_related("provider")
+        .order_by("hidden_as_stale_on", "title")
+    )
+    return render(request, "council/stale_list.html", {"listings": listings[:500], "counts": _counts()})
+
+
+@require_safe
+@moderator_required
 def review_queue(request):
     kind = request.GET.get("kind", "")
     changes = ListingChange.objects.awaiting_review().select_related("opportunity__provider", "submitted_by")
@@ -64,7 +88,7 @@ def review_queue(request):
 
 
 @require_http_methods(GET_POST)
-@council_officer_required
+@moderator_required
 def change_review(request, pk):
     change = get_object_or_404(
         ListingChange.objects.select_related("opportunity__provider", "submitted_by"), pk=pk
@@ -116,7 +140,7 @@ def change_review(request, pk):
 
 
 @require_safe
-@council_officer_required
+@moderator_required
 def report_list(request):
     show = "resolved" if request.GET.get("show") == "resolved" else "open"
     reports = ListingReport.objects.filter(status=show).select_related("opportunity__provider", "resolved_by")
@@ -127,7 +151,7 @@ def report_list(request):
 
 
 @require_http_methods(GET_POST)
-@council_officer_required
+@moderator_required
 def report_resolve(request, pk):
     report = get_object_or_404(ListingReport.objects.select_related("opportunity"), pk=pk)
     if report.status == ListingReport.Status.RESOLVED:
@@ -142,7 +166,7 @@ def report_resolve(request, pk):
 
 
 @require_safe
-@council_officer_required
+@moderator_required
 def listing_history(request, pk):
     opportunity = get_object_or_404(Opportunity, pk=pk)
     events = opportunity.events.select_related("actor")
@@ -150,7 +174,7 @@ def listing_history(request, pk):
 
 
 @require_safe
-@council_officer_required
+@moderator_required
 def change_photo(request, pk):
     """The photo a provider proposes, so the officer sees it before it can be published."""
     change = get_object_or_404(ListingChange, pk=pk)

@@ -91,6 +91,7 @@ class DemoAccount:
     role: str
     role_label: str
     full_name: str
+    officer_roles: tuple[str, ...] = ()
 
 
 DEMO_ACCOUNTS: list[DemoAccount] = [
@@ -119,8 +120,25 @@ DEMO_ACCOUNTS: list[DemoAccount] = [
         "council@demo.daywell.example",
         "daywell-council-demo",
         "council_officer",
-        "Council officer",
+        "Council officer: moderator",
         "Grace Adeyemi",
+        ("moderator",),
+    ),
+    DemoAccount(
+        "safeguarding@demo.daywell.example",
+        "daywell-safeguarding-demo",
+        "council_officer",
+        "Council officer: safeguarding",
+        "Dev Chauhan",
+        ("safeguarding",),
+    ),
+    DemoAccount(
+        "commissioning@demo.daywell.example",
+        "daywell-commissioning-demo",
+        "council_officer",
+        "Council officer: commissioning",
+        "Helen Okafor",
+        ("commissioning",),
     ),
 ]
 
@@ -151,6 +169,7 @@ def demo_accounts_ensure() -> int:
             password=account.password,
             role=account.role,
             full_name=account.full_name,
+            officer_roles=list(account.officer_roles),
             is_staff=account.role == User.Role.COUNCIL_OFFICER,
         )
         created += 1

@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "citizens",
     "council",
     "oruk",
+    "safeguarding",
+    "insight",
 ]
 
 MIDDLEWARE = [

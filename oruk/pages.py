@@ -17,7 +17,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
-from council.permissions import council_officer_required
+from council.permissions import moderator_required
 from daywell.notify import council_addresses, email_send
 from opportunities.models import Opportunity
 from providers.models import Provider
@@ -71,7 +71,7 @@ def directory_csv(request):
 
 
 # --- Council ----------------------------------------------------------------------------------------
-@council_officer_required
+@moderator_required
 def hub(request):
     statuses = Opportunity.objects.aggregate(
         total=Count("pk"), published=Count("pk", filter=Q(status=Opportunity.Status.PUBLISHED))
@@ -83,7 +83,7 @@ def hub(request):
     )
 
 
-@council_officer_required
+@moderator_required
 def council_directory_csv(request):
     response = _csv_response(csv_format.export_filename("daywell-all-listings"))
     csv_format.directory_csv(Opportunity.objects.order_by("title", "pk"), council=True, out=response)
@@ -160,7 +160,7 @@ def _problem_rows(problems: list[RecordError]) -> list[dict]:
     return rows
 
 
-@council_officer_required
+@moderator_required
 @require_http_methods(["GET", "POST"])
 def import_upload(request):
     form = UploadForm(request.POST, request.FILES) if request.method == "POST" else UploadForm()
@@ -171,7 +171,7 @@ def import_upload(request):
     return render(request, "oruk/import_upload.html", {"form": form, "columns": len(csv_format.COLUMNS)})
 
 
-@council_officer_required
+@moderator_required
 @require_http_methods(["GET", "POST"])
 def import_preview(request):
     from .importer import import_services
@@ -231,7 +231,7 @@ def _unmapped():
     ).annotate(listings=Count("opportunities"))
 
 
-@council_officer_required
+@moderator_required
 def source_tag_list(request):
     tags = _unmapped().order_by("-listings", "name")
     mapped = (
@@ -245,7 +245,7 @@ def source_tag_list(request):
     return render(request, "oruk/sourcetag_list.html", {"tags": tags, "mapped": mapped})
 
 
-@council_officer_required
+@moderator_required
 @require_http_methods(["GET", "POST"])
 def source_tag_map_view(request, pk: int):
     tag = get_object_or_404(SourceTag.objects.annotate(listings=Count("opportunities")), pk=pk)

@@ -20,6 +20,11 @@ class UserFactory(factory.django.DjangoModelFactory):
     full_name = factory.Faker("name", locale="en_GB")
     role = User.Role.CITIZEN
     password = factory.django.Password(PASSWORD)
+    # A council officer made without saying which roles moderates, as every officer did before
+    # the roles were split; pass officer_roles to make a safeguarding or commissioning officer.
+    officer_roles = factory.LazyAttribute(
+        lambda user: [User.OfficerRole.MODERATOR] if user.role == User.Role.COUNCIL_OFFICER else []
+    )
 
 
 class ProviderFactory(factory.django.DjangoModelFactory):

@@ -172,7 +172,11 @@ def test_a_change_reaches_the_public_only_after_the_council_approves_it(
 
     council = open_page()
     sign_in(council, officer)
-    council.get_by_role("link", name="Council review").click()
+    council.get_by_role("link", name="Council workspace").click()
+    expect(council.get_by_role("heading", level=1)).to_have_text("Council workspace")
+    council.get_by_role("navigation", name="Council workspace").get_by_role(
+        "link", name="Listings to review"
+    ).click()
     expect(council.get_by_role("heading", level=1)).to_have_text("Listings to review")
     row = council.get_by_role("row").filter(has_text="Allotment club")
     expect(row).to_contain_text("Moseley Growers")
@@ -396,7 +400,9 @@ def test_council_pages_show_errors_accessibly(page, membership, listing, officer
     assert_accessible(page, "council-history")
 
     page.goto("/council/")
-    page.get_by_role("link", name="Problems reported").click()
+    page.get_by_role("navigation", name="Council workspace").get_by_role(
+        "link", name="Problems reported"
+    ).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Problems reported by the public")
     expect(page.get_by_role("table")).to_contain_text("It stopped in March.")
     assert_accessible(page, "council-reports")

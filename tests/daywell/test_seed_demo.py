@@ -161,7 +161,13 @@ def test_demo_accounts_exist_for_every_role(client):
     assert membership.provider.slug == DEMO_PROVIDER_SLUG
     assert membership.provider.kind == Provider.Kind.CHARITY
 
-    officer = User.objects.get(role=User.Role.COUNCIL_OFFICER)
+    officers = User.objects.filter(role=User.Role.COUNCIL_OFFICER)
+    assert sorted(role for officer in officers for role in officer.officer_roles) == sorted(
+        User.OfficerRole.values
+    )
+    assert all(len(officer.officer_roles) == 1 for officer in officers)  # one demo officer per role
+    officer = officers.get(email="council@demo.daywell.example")
+    assert officer.officer_roles == [User.OfficerRole.MODERATOR]
     assert officer.is_staff
     assert not officer.is_superuser
     group = Group.objects.get(name="Council officers")

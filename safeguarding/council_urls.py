@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+app_name = "council_concerns"
+
+urlpatterns = [
+    path("", views.queue, name="queue"),
+]

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+app_name = "concerns"
+
+urlpatterns = [
+    path("", views.report, name="report"),
+]
