@@ -1,0 +1,49 @@
+"""A figure: one question answered with a table, drawn as a chart, and downloadable as CSV.
+
+Every insight page is a list of figures. The table is the truth: the chart is drawn from it (so a
+screen reader user reads the same numbers in the table) and the CSV is the table as it stands."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+
+from django.http import HttpResponse
+
+
+@dataclass
+class Figure:
+    key: str  # a slug, unique on its page: the table's id and the CSV's name
+    title: str  # the question it answers, in plain words: "Opportunities in each ward"
+    columns: list[str]  # table headings; the first column names each row
+    rows: list[list]  # one list per row, in the order shown; numbers stay numbers
+    chart: str = "bar"  # "bar", "line", "map" or "none"
+    value_column: int = 1  # which column the chart draws
+    unit: str = ""  # "%" for shares, otherwise what is counted: "opportunities"
+    note: str = ""  # how it was counted, and what was left out (for example cells under 5)
+    ward_values: dict[int, float] = field(default_factory=dict)  # map charts: Ward.pk -> value
+
+    def csv_response(self, filename_stem: str) -> HttpResponse:
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{filename_stem}-{self.key}.csv"'
+        writer = csv.writer(response)
+        writer.writerow(self.columns)
+        for row in self.rows:
+            writer.writerow([_cell(value) for value in row])
+        return response
+
+
+def _cell(value) -> str:
+    """A cell as text, with anything a spreadsheet would run as a formula made harmless."""
+    text = "" if value is None else str(value)
+    if text[:1] in ("=", "+", "-", "@", "\t", "\r") and not _is_number(text):
+        return "'" + text
+    return text
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
