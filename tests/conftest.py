@@ -13,3 +13,10 @@ def pytest_collection_modifyitems(items):
     # Browser tests use a live server, so their database is emptied after each of them; run them
     # last so that the reference data loaded above is there for every other test.
     items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Tests make and sign in many accounts; the real hasher's million rounds add nothing to them.
+    Only tests change this: the site itself keeps Django's default hasher."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -1,0 +1,93 @@
+"""The workspace front page each officer starts from, and the list of listings hidden as stale."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from accounts.models import User
+from opportunities.models import ListingReport, Opportunity
+from tests.factories import OpportunityFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def officer(*roles):
+    return UserFactory(role=User.Role.COUNCIL_OFFICER, officer_roles=list(roles))
+
+
+def test_officers_start_at_the_workspace_front_page(client):
+    client.force_login(officer(User.OfficerRole.SAFEGUARDING))
+    assert client.get(reverse("accounts:home"))["Location"] == reverse("council:home")
+
+
+def test_the_front_page_shows_moderators_what_is_waiting(client):
+    listing = OpportunityFactory()
+    ListingReport.objects.create(opportunity=listing, problem="stopped", details="It closed.")
+    ListingReport.objects.create(opportunity=listing, problem="contact", details="Wrong phone.")
+    OpportunityFactory(hidden_as_stale_on=datetime.date(2026, 1, 5))
+    client.force_login(officer(User.OfficerRole.MODERATOR))
+    html = client.get(reverse("council:home")).content.decode()
+    assert "Keeping the directory right" in html
+    assert "</a> by the public: 2 open" in html
+    assert "Listings hidden as stale</a>: 1" in html
+    assert reverse("council:queue") in html
+
+
+@pytest.mark.parametrize("role", [User.OfficerRole.SAFEGUARDING, User.OfficerRole.COMMISSIONING])
+def test_other_officers_see_no_moderation_counts_or_links(client, role):
+    client.force_login(officer(role))
+    html = client.get(reverse("council:home")).content.decode()
+    assert "Keeping the directory right" not in html
+    assert reverse("council:queue") not in html
+    assert reverse("council:stale") not in html
+
+
+def test_an_officer_with_no_role_is_told_how_to_get_one(client):
+    client.force_login(officer())
+    response = client.get(reverse("council:home"))
+    assert response.status_code == 200
+    assert "Your account has no officer role yet" in response.content.decode()
+
+
+def test_stale_listings_are_listed_longest_hidden_first(client):
+    newer = OpportunityFactory(title="Pottery", hidden_as_stale_on=datetime.date(2026, 9, 1))
+    older = OpportunityFactory(
+        title="Walking football", hidden_as_stale_on=datetime.date(2026, 3, 1), last_checked_on=None
+    )
+    OpportunityFactory(title="Choir")  # checked, so not hidden
+    OpportunityFactory(
+        title="Old draft", status=Opportunity.Status.DRAFT, hidden_as_stale_on=datetime.date(2026, 1, 1)
+    )
+    client.force_login(officer(User.OfficerRole.MODERATOR))
+    html = client.get(reverse("council:stale")).content.decode()
+    assert html.index(older.title) < html.index(newer.title)
+    assert "Choir" not in html and "Old draft" not in html
+    assert "1 March 2026" in html and "Never" in html
+    assert reverse("council:history", args=[older.pk]) in html
+
+
+def test_with_nothing_stale_the_page_says_so(client):
+    OpportunityFactory()
+    client.force_login(officer(User.OfficerRole.MODERATOR))
+    assert "No listing is hidden as stale." in client.get(reverse("council:stale")).content.decode()
+
+
+def test_an_administrator_gives_an_officer_roles_with_tick_boxes(admin_client):
+    person = officer()
+    url = reverse("admin:accounts_user_change", args=[person.pk])
+    form = admin_client.get(url).context["adminform"].form
+    data = {key: value for key, value in form.initial.items() if value is not None}
+    data.update(
+        email=person.email,
+        role=User.Role.COUNCIL_OFFICER,
+        officer_roles=[User.OfficerRole.SAFEGUARDING, User.OfficerRole.COMMISSIONING],
+        date_joined_0="2026-11-01",
+        date_joined_1="09:00:00",
+    )
+    data.pop("groups", None), data.pop("user_permissions", None), data.pop("last_login", None)
+    data.pop("password", None)
+    response = admin_client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    person.refresh_from_db()
+    assert person.officer_roles == [User.OfficerRole.SAFEGUARDING, User.OfficerRole.COMMISSIONING]
