@@ -6,4 +6,5 @@ app_name = "concerns"
 
 urlpatterns = [
     path("", views.report, name="report"),
+    path("sent/", views.sent, name="sent"),
 ]
