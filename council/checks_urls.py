@@ -6,4 +6,6 @@ app_name = "council_checks"
 
 urlpatterns = [
     path("", checks.check_list, name="list"),
+    path("<uuid:uuid>/", checks.provider_checks, name="detail"),
+    path("<uuid:uuid>/record/<slug:kind>/", checks.check_record, name="record"),
 ]

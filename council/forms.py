@@ -1,8 +1,15 @@
+import datetime
+
+from crispy_forms_gds.choices import Choice
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Field, Layout, Size
 from django import forms
+from django.utils import timezone
 
+from citizens.review_forms import GdsDateField
 from opportunities.models import AudienceGroup, Feature, Interest
+from providers.listing_forms import GdsBoundField
+from providers.models import Provider, ProviderCheck
 
 
 class TaggingForm(forms.Form):
@@ -78,3 +85,176 @@ class ResolveForm(forms.Form):
         self.helper.layout = Layout(
             Field.textarea("resolution", rows=4), Button("submit", "Mark as resolved")
         )
+
+
+# --- Provider checks -----------------------------------------------------------------------------
+MAX_CHECK_NOTE = 2000
+
+
+class CheckDateField(GdsDateField):
+    """The GOV.UK date input for a check: the check's date is today or earlier; an expiry date may be
+    in the future (the rules on both dates together are in ProviderCheckForm.clean)."""
+
+    def __init__(self, *, future: bool, **kwargs):
+        self.future = future
+        super().__init__(**kwargs)
+
+    def clean(self, value):
+        if self.future:
+            # GdsDateField refuses future dates; check the parts here and let a future date through.
+            texts = [str(v or "").strip() for v in (value or [])][:3]
+            if len(texts) == 3 and all(t.isdecimal() for t in texts) and len(texts[2]) == 4:
+                try:
+                    date = datetime.date(int(texts[2]), int(texts[1]), int(texts[0]))
+                except ValueError:
+                    date = None
+                if date is not None and date > timezone.localdate():
+                    for field in self.fields:
+                        field.widget.errors = []
+                    self.widget.mark_errors(())
+                    return date
+        return super().clean(value)
+
+    def error_on(self, message: str) -> forms.ValidationError:
+        """An error found with the other fields, hung on the day box like the field's own errors."""
+        return self._error(message, (0, 1, 2))
+
+
+def _outcome_choices(kind: str) -> list:
+    Kind, Outcome = ProviderCheck.Kind, ProviderCheck.Outcome
+    passed_hints = {
+        Kind.SAFEGUARDING_POLICY: "It has a safeguarding policy, with a named lead, that staff follow",
+        Kind.INSURANCE: "It has public liability insurance in date, for what it offers",
+        Kind.DBS: "Enhanced DBS checks are in place for everyone who works with people",
+        Kind.CQC: "It gives personal care and is registered with the Care Quality Commission",
+        Kind.COMPLAINTS: "It has a complaints procedure that people can find and use",
+    }
+    choices = [
+        Choice(Outcome.PASSED.value, "Passed", hint=passed_hints[kind]),
+        Choice(
+            Outcome.FAILED.value, "Failed", hint="Say in the note what is wrong and what the provider must do"
+        ),
+    ]
+    if kind == Kind.CQC:
+        choices.append(
+            Choice(
+                Outcome.NOT_NEEDED.value,
+                "Not needed",
+                hint="It gives no personal care, so it does not need to register",
+            )
+        )
+    return choices
+
+
+class ProviderCheckForm(forms.Form):
+    """Record one check of a provider against one standard. The fields asked depend on the standard."""
+
+    bound_field_class = GdsBoundField
+
+    outcome = forms.ChoiceField(label="Result", widget=forms.RadioSelect)
+    checked_on = CheckDateField(
+        future=False,
+        what="the date of the check",
+        label="Date of the check",
+        help_text="For example, 27 3 2026",
+    )
+    expires_on = CheckDateField(
+        future=True, what="the date it runs out", label="Date it runs out", required=False
+    )
+    reference = forms.CharField(label="Reference (optional)", required=False, max_length=200)
+    cqc_rating = forms.ChoiceField(label="CQC rating", required=False, widget=forms.RadioSelect)
+    note = forms.CharField(label="Note (optional)", required=False, widget=forms.Textarea(attrs={"rows": 4}))
+
+    def __init__(self, *args, provider, kind: str, **kwargs):
+        Kind = ProviderCheck.Kind
+        self.provider = provider
+        self.kind = kind
+        initial = {"checked_on": timezone.localdate()}
+        if kind == Kind.CQC:
+            initial |= {"reference": provider.cqc_location_id, "cqc_rating": provider.cqc_rating}
+        kwargs.setdefault("initial", initial)
+        super().__init__(*args, **kwargs)
+        self.fields["outcome"].choices = _outcome_choices(kind)
+        self.fields["outcome"].error_messages |= {
+            "required": "Select the result of the check",
+            "invalid_choice": "Select the result of the check",
+        }
+        self.fields["expires_on"].required = False  # required only when passed (see clean)
+        if kind == Kind.INSURANCE:
+            self.fields["expires_on"].label = "Date the insurance runs out"
+            self.fields["expires_on"].what = "the date the insurance runs out"
+            self.fields["expires_on"].help_text = "Needed when it passed. For example, 31 3 2027"
+            self.fields["reference"].label = "Insurer and policy number (optional)"
+        elif kind == Kind.DBS:
+            self.fields["expires_on"].label = "Date to check the DBS again"
+            self.fields["expires_on"].what = "the date to check the DBS again"
+            self.fields["expires_on"].help_text = (
+                "Needed when it passed: usually three years after the certificate, or the date of the "
+                "next Update Service check. For example, 31 3 2027"
+            )
+            self.fields["reference"].label = "Where the evidence is (optional)"
+            self.fields[
+                "reference"
+            ].help_text = (
+                "For example, the DBS Update Service reference. Do not write what a certificate says."
+            )
+        else:
+            del self.fields["expires_on"]
+        if kind == Kind.CQC:
+            self.fields["reference"].label = "CQC location ID"
+            self.fields["reference"].help_text = "Needed when it passed. For example, 1-123456789"
+            self.fields["cqc_rating"].choices = Provider.CqcRating.choices
+            self.fields["cqc_rating"].help_text = "Needed when it passed. From the CQC's website"
+            self.fields["cqc_rating"].error_messages["invalid_choice"] = "Select the CQC rating"
+        else:
+            del self.fields["cqc_rating"]
+        if kind in (Kind.SAFEGUARDING_POLICY, Kind.COMPLAINTS):
+            del self.fields["reference"]
+        self.fields["note"].help_text = "Needed when it failed: what is wrong and what the provider must do."
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        layout = [
+            Field.radios("outcome", legend_size=Size.MEDIUM),
+            Field("checked_on", context={"legend_size": Size.for_legend(Size.MEDIUM)}),
+        ]
+        if "expires_on" in self.fields:
+            layout.append(Field("expires_on", context={"legend_size": Size.for_legend(Size.MEDIUM)}))
+        if "reference" in self.fields:
+            layout.append(Field.text("reference", label_size=Size.MEDIUM, field_width=20))
+        if "cqc_rating" in self.fields:
+            layout.append(Field.radios("cqc_rating", legend_size=Size.MEDIUM, small=True))
+        layout.append(Field.textarea("note", label_size=Size.MEDIUM, rows=4, max_characters=MAX_CHECK_NOTE))
+        self.helper.layout = Layout(*layout)
+
+    def clean_note(self):
+        note = self.cleaned_data["note"].strip()
+        if len(note) > MAX_CHECK_NOTE:
+            raise forms.ValidationError(f"The note must be {MAX_CHECK_NOTE:,} characters or fewer")
+        return note
+
+    def clean_reference(self):
+        return self.cleaned_data["reference"].strip()
+
+    def clean(self):
+        data = super().clean()
+        Outcome = ProviderCheck.Outcome
+        outcome = data.get("outcome")
+        checked_on = data.get("checked_on")
+        if "expires_on" in self.fields and "expires_on" not in self.errors:
+            expires_on = data.get("expires_on")
+            field = self.fields["expires_on"]
+            if expires_on is None and outcome == Outcome.PASSED:
+                self.add_error("expires_on", field.error_on(f"Enter {field.what}"))
+            elif expires_on is not None and checked_on is not None and expires_on <= checked_on:
+                self.add_error(
+                    "expires_on",
+                    field.error_on(f"{field.what.capitalize()} must be after the date of the check"),
+                )
+        if "cqc_rating" in self.fields and outcome == Outcome.PASSED:
+            if not data.get("reference"):
+                self.add_error("reference", "Enter the CQC location ID")
+            if not data.get("cqc_rating") and "cqc_rating" not in self.errors:
+                self.add_error("cqc_rating", "Select the CQC rating")
+        if outcome == Outcome.FAILED and not data.get("note") and "note" not in self.errors:
+            self.add_error("note", "Enter what is wrong and what the provider must do")
+        return data

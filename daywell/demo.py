@@ -42,6 +42,7 @@ from opportunities.models import (
 )
 from opportunities.search_index import opportunity_index_refresh
 from places.models import Constituency, Postcode, Ward
+from providers.demo_checks import demo_checks_ensure
 from providers.models import Provider, ProviderMembership, Venue
 
 from .demo_catalogue import (
@@ -923,6 +924,7 @@ def demo_seed(*, count: int = DEFAULT_COUNT, seed: int = DEMO_SEED, stdout=None)
             provider_slug=DEMO_PROVIDER_SLUG, provider_email=provider_account.email
         )
         demo_people_ensure({a.role: a.email for a in reversed(DEMO_ACCOUNTS)})  # the first of each role
+        demo_checks_ensure()  # the council's checks of some providers: the "Council checked" badge
         # New listings (and any not yet indexed, after an upgrade) become searchable.
         opportunity_index_refresh(
             ids=[

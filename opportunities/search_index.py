@@ -67,6 +67,8 @@ UPDATE opportunities_opportunity o SET
         'provider', (SELECT p.name FROM providers_provider p WHERE p.id = o.provider_id),
         'personal_assistant', (SELECT p.kind = 'personal_assistant' FROM providers_provider p WHERE p.id = o.provider_id),
         'closed_until', o.closed_until,
+        'council_checked', (SELECT json_build_array(s.checked_on, s.valid_until) FROM providers_providercheckstanding s
+                            WHERE s.provider_id = o.provider_id AND s.checked_on IS NOT NULL),
         'areas', (SELECT count(*) FROM opportunities_opportunity_areas a WHERE a.opportunity_id = o.id),
         'ward', (SELECT w.name FROM opportunities_opportunity_venues ov JOIN providers_venue v ON v.id = ov.venue_id
                  JOIN places_ward w ON w.id = v.ward_id WHERE ov.opportunity_id = o.id ORDER BY ov.id LIMIT 1),

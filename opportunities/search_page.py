@@ -384,6 +384,14 @@ def _closed_until(card: dict):
     return day if day > datetime.date.today() else None
 
 
+def _council_checked_on(card: dict):
+    """The "Council checked" badge's date, while none of the provider's checks has run out."""
+    checked_on, valid_until = card.get("council_checked") or (None, None)
+    if not checked_on or (valid_until and datetime.date.fromisoformat(valid_until) < datetime.date.today()):
+        return None
+    return datetime.date.fromisoformat(checked_on)
+
+
 def present_rows(rows, terms: Terms) -> list[dict]:
     direct = next((t.id for t in terms.payments if t.slug == "direct-payment"), None)
     cards = []
@@ -406,6 +414,7 @@ def present_rows(rows, terms: Terms) -> list[dict]:
             "personal_assistant": bool(card.get("personal_assistant")),
             "closed_until": _closed_until(card),
             "areas": card.get("areas") or 0,
+            "council_checked_on": _council_checked_on(card),
         })  # fmt: skip
     return cards
 

@@ -2,7 +2,7 @@ from django.contrib import admin
 
 from opportunities.search_index import opportunity_index_refresh
 
-from .models import JoinRequest, Provider, ProviderInvitation, ProviderMembership, Venue
+from .models import JoinRequest, Provider, ProviderCheck, ProviderInvitation, ProviderMembership, Venue
 
 
 class VenueInline(admin.StackedInline):
@@ -79,3 +79,20 @@ class ProviderInvitationAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False  # invitations are sent from the workspaces, which email the link
+
+
+@admin.register(ProviderCheck)
+class ProviderCheckAdmin(admin.ModelAdmin):
+    """Read only: checks are recorded in the council workspace (Provider checks), which keeps history."""
+
+    list_display = ["provider", "kind", "outcome", "checked_on", "expires_on", "checked_by"]
+    list_filter = ["kind", "outcome"]
+    list_select_related = ["provider", "checked_by"]
+    search_fields = ["provider__name", "reference"]
+    date_hierarchy = "checked_on"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -194,3 +194,108 @@ class JoinRequest(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class ProviderCheckQuerySet(models.QuerySet):
+    def latest_per_kind(self):
+        """Each provider's latest check of each kind: the one that counts (the rest is history)."""
+        return self.order_by("provider_id", "kind", "-checked_on", "-created_at", "-id").distinct(
+            "provider_id", "kind"
+        )
+
+
+class ProviderCheck(models.Model):
+    """A council officer's check of a provider against one of the council's agreed standards.
+
+    A new row for every check made, so the history stays; the latest of each kind counts. The rules
+    (is a provider council checked, since when, what is missing or expiring) are in providers/checks.py."""
+
+    class Kind(models.TextChoices):
+        SAFEGUARDING_POLICY = "safeguarding_policy", "Safeguarding policy"
+        INSURANCE = "insurance", "Public liability insurance"
+        DBS = "dbs", "DBS checks"
+        CQC = "cqc", "CQC registration"
+        COMPLAINTS = "complaints", "Complaints procedure"
+
+    class Outcome(models.TextChoices):
+        PASSED = "passed", "Passed"
+        FAILED = "failed", "Failed"
+        NOT_NEEDED = "not_needed", "Not needed"  # only CQC: the provider gives no personal care
+
+    provider = models.ForeignKey(Provider, on_delete=models.CASCADE, related_name="checks")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    outcome = models.CharField(max_length=10, choices=Outcome.choices)
+    checked_on = models.DateField("date of the check")
+    expires_on = models.DateField("date it runs out", null=True, blank=True)
+    checked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reference = models.CharField(max_length=200, blank=True)  # insurer and policy, DBS or CQC number
+    cqc_rating = models.CharField("CQC rating", max_length=20, choices=Provider.CqcRating.choices, blank=True)
+    note = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ProviderCheckQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-checked_on", "-created_at", "-id"]
+        indexes = [
+            models.Index(
+                fields=["provider", "kind", "-checked_on", "-created_at"], name="providercheck_latest"
+            )
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(outcome="passed", kind__in=["insurance", "dbs"], expires_on__isnull=True),
+                name="providercheck_passed_expiring_kind_has_expiry",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(expires_on__isnull=True) | models.Q(expires_on__gt=models.F("checked_on")),
+                name="providercheck_expires_after_check",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(outcome="not_needed") | models.Q(kind="cqc"),
+                name="providercheck_not_needed_only_cqc",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(outcome="failed", note=""), name="providercheck_failed_has_note"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} of {self.provider}: {self.get_outcome_display()}"
+
+
+class ProviderCheckReminder(models.Model):
+    """A reminder sent about an expiring check: once before it runs out, once when it has."""
+
+    class Kind(models.TextChoices):
+        EXPIRING = "expiring", "Runs out soon"
+        LAPSED = "lapsed", "Has run out"
+
+    provider_check = models.ForeignKey(ProviderCheck, on_delete=models.CASCADE, related_name="reminders")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["provider_check", "kind"], name="one_check_reminder_per_kind")
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.provider_check}"
+
+
+class ProviderCheckStanding(models.Model):
+    """Whether a provider is council checked, kept for search result cards (which read only the
+    opportunity table: see opportunities/search_index.py). Saved with every check recorded, from the
+    rules in providers/checks.py; the badge shows while `valid_until` (the first expiry date of its
+    checks) has not gone by, so a check running out needs no write."""
+
+    provider = models.OneToOneField(Provider, on_delete=models.CASCADE, primary_key=True, related_name="+")
+    checked_on = models.DateField(null=True, blank=True)  # None: not council checked
+    valid_until = models.DateField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return f"Provider {self.provider_id}: council checked on {self.checked_on or 'no date'}"
