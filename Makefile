@@ -62,6 +62,9 @@ clean-db:
 	rm -rf .data/postgres
 
 # Search benchmark: 10,000 and 100,000 demo opportunities, each in its own embedded database
-# (.data/bench-10k, .data/bench-100k; reused when already filled). Writes bench/results.json.
+# (.data/bench-10k, .data/bench-100k; reused when already filled). Writes bench/results.json; then
+# the Open Referral API (bench/oruk_api.json) and the insight pages (bench/insight.json) on the same data.
 bench: $(VENV)/.installed-run
 	$(PY) -m bench.run
+	$(PY) -m bench.oruk_api
+	$(PY) -m bench.insight

@@ -1,7 +1,11 @@
 """A figure: one question answered with a table, drawn as a chart, and downloadable as CSV.
 
 Every insight page is a list of figures. The table is the truth: the chart is drawn from it (so a
-screen reader user reads the same numbers in the table) and the CSV is the table as it stands."""
+screen reader user reads the same numbers in the table) and the CSV is the table as it stands.
+
+Added by the charts part: a cell may be a `Link(text, href)`; the table shows it as a link, the CSV
+and the chart use its text. `insight.charts.render(figure)` draws the chart and
+`templates/insight/includes/figure.html` shows a whole figure."""
 
 from __future__ import annotations
 
@@ -9,6 +13,17 @@ import csv
 from dataclasses import dataclass, field
 
 from django.http import HttpResponse
+
+
+@dataclass(frozen=True)
+class Link:
+    """A table cell that links somewhere (for example the search showing a thin supply)."""
+
+    text: str
+    href: str
+
+    def __str__(self) -> str:
+        return self.text
 
 
 @dataclass

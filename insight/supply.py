@@ -1,0 +1,332 @@
+"""Supply: what the directory offers now.
+
+Counted over listed opportunities (published and shown in search: not hidden for going a year
+without a check), from the search's own in-memory copy of their facts (opportunities/facets.py:
+each listing's wards, interests, features, times and so on, as numpy arrays), so the counts are
+exactly what a search finds and take milliseconds at 100,000 listings. Only how long ago each
+listing was checked is not in that copy: one grouped query counts it.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+import numpy as np
+from django.db import connection
+from django.utils import timezone
+
+from opportunities import facets
+from opportunities.models import AudienceGroup, Feature, Interest, Opportunity, PaymentRoute
+from opportunities.search import index_version
+from places.models import Constituency, Ward
+
+from .figures import Figure
+
+DIRECT_PAYMENT = "direct-payment"
+FRESHNESS_BANDS = ["0 to 2 months", "3 to 5 months", "6 to 8 months", "9 to 11 months", "12 months or more"]
+NEVER_CHECKED = "Never checked"
+# Our names for the search's array facets.
+FACTS = {
+    "ward": "ward",
+    "constituency": "constituency",
+    "interest": "interest",
+    "audience": "group",
+    "payment": "payment",
+    "feature": "access",
+}
+
+# Months since the last check, in bands of three; -1 for never checked.
+_FRESHNESS_SQL = """
+SELECT CASE WHEN last_checked_on IS NULL THEN -1
+            ELSE least(4, greatest(0, (extract(year FROM age(%(today)s, last_checked_on)) * 12
+                                       + extract(month FROM age(%(today)s, last_checked_on)))::int / 3))
+       END AS band, count(*)
+FROM opportunities_opportunity WHERE status = 'published' AND hidden_as_stale_on IS NULL
+GROUP BY band
+"""
+
+
+@dataclass
+class Totals:
+    listed: int
+    no_ward: int
+    evening: int
+    weekend: int
+    evening_or_weekend: int
+    by_arrangement: int
+    no_times: int
+    venue: int
+    community: int
+    community_only: int
+    home: int
+    online: int
+    free: int
+
+
+@dataclass
+class Supply:
+    """Everything the supply page counts."""
+
+    totals: Totals
+    counts: dict[str, dict[int, int]]  # fact -> value id -> listings
+    coverage: dict[int, int]  # feature id -> wards with at least one listing with it
+    freshness: dict[int, int]  # band (-1 never) -> listings
+    wards: list[tuple[int, str, str]]  # (id, name, constituency name)
+
+
+def share(part: int, whole: int) -> float:
+    """A percentage to one decimal place (0 when there is nothing to share)."""
+    return round(100 * part / whole, 1) if whole else 0.0
+
+
+def listed_columns() -> facets.Columns:
+    """The search's in-memory copy of every listed opportunity (loaded once per index version)."""
+    return facets.columns(index_version())
+
+
+def _totals(cols: facets.Columns) -> Totals:
+    slots = cols.slots  # (listings, weekday, part of day)
+    # Search gives a listing whose days and times are agreed with each person every slot; no
+    # real timetable has a session in all 21 (every morning, afternoon and evening of the week).
+    arranged = slots.all(axis=(1, 2))
+    timed = ~arranged
+    evening = slots[:, :, 2].any(axis=1) & timed  # a session starting at 5pm or later
+    weekend = slots[:, 5:7, :].any(axis=(1, 2)) & timed
+    delivery = {mode: cols.delivery[:, i] for i, mode in enumerate(facets.DELIVERY_VALUES)}
+
+    def count(mask: np.ndarray) -> int:
+        return int(np.count_nonzero(mask))
+
+    return Totals(
+        listed=cols.size,
+        no_ward=count(~cols.matrices["ward"].any(axis=1)) if cols.size else 0,
+        evening=count(evening),
+        weekend=count(weekend),
+        evening_or_weekend=count(evening | weekend),
+        by_arrangement=count(arranged),
+        no_times=count(~slots.any(axis=(1, 2))),
+        venue=count(delivery["venue"]),
+        community=count(delivery["community"]),
+        community_only=count(delivery["community"] & ~delivery["venue"]),
+        home=count(delivery["home"]),
+        online=count(delivery["online"]),
+        free=count(cols.free),
+    )
+
+
+def supply_facts(today: datetime.date | None = None) -> Supply:
+    today = today or timezone.localdate()
+    cols = listed_columns()
+    counts = {}
+    for fact, facet in FACTS.items():
+        totals = facets.column_counts(cols.weights[facet], None)
+        counts[fact] = {
+            value: int(round(float(n))) for value, n in zip(cols.value_ids[facet], totals, strict=True)
+        }
+    # Feature by ward: how many listings in each ward have each feature (one matrix product).
+    by_ward = cols.weights["access"].T @ cols.weights["ward"]
+    coverage = {
+        feature: int(np.count_nonzero(row > 0))
+        for feature, row in zip(cols.value_ids["access"], by_ward, strict=True)
+    }
+    with connection.cursor() as cursor:
+        cursor.execute(_FRESHNESS_SQL, {"today": today})
+        freshness = dict(cursor.fetchall())
+    wards = list(Ward.objects.order_by("name").values_list("pk", "name", "constituency__name"))
+    return Supply(_totals(cols), counts, coverage, freshness, wards)
+
+
+def figures() -> list[Figure]:
+    facts = supply_facts()
+    return [
+        by_ward(facts),
+        by_constituency(facts),
+        by_interest(facts),
+        by_audience(facts),
+        by_payment(facts),
+        by_time(facts),
+        by_place(facts),
+        feature_coverage(facts),
+        freshness(facts),
+    ]
+
+
+def _ranked(rows: list[list]) -> list[list]:
+    """Most first, then by name."""
+    return sorted(rows, key=lambda row: (-row[-1], row[0]))
+
+
+def by_ward(facts: Supply) -> Figure:
+    counts = facts.counts.get("ward", {})
+    rows = _ranked([[name, constituency, counts.get(pk, 0)] for pk, name, constituency in facts.wards])
+    empty = sum(1 for row in rows if row[2] == 0)
+    note = (
+        "A listing counts in the ward of each of its venues and in each ward it says it comes to people in, "
+        "so a listing can count in more than one ward. "
+        + (
+            "1 listed opportunity has no ward"
+            if facts.totals.no_ward == 1
+            else f"{facts.totals.no_ward:,} listed opportunities have no ward"
+        )
+        + " (online only, or with no venue or area), so not on the map."
+    )
+    if empty:
+        note += f" {empty} of the {len(rows)} wards have none."
+    return Figure(
+        "wards",
+        "Opportunities in each ward",
+        ["Ward", "Constituency", "Opportunities"],
+        rows,
+        chart="map",
+        value_column=2,
+        unit="opportunities",
+        note=note,
+        ward_values={pk: counts.get(pk, 0) for pk, _, _ in facts.wards},
+    )
+
+
+def by_constituency(facts: Supply) -> Figure:
+    counts = facts.counts.get("constituency", {})
+    rows = _ranked([[c.short_name, counts.get(c.pk, 0)] for c in Constituency.objects.all()])
+    return Figure(
+        "constituencies",
+        "Opportunities in each constituency",
+        ["Constituency", "Opportunities"],
+        rows,
+        unit="opportunities",
+        note="A listing counts in each constituency its wards are in.",
+    )
+
+
+def by_interest(facts: Supply) -> Figure:
+    counts = facts.counts.get("interest", {})
+    rows = _ranked([[name, counts.get(pk, 0)] for pk, name in Interest.objects.values_list("pk", "name")])
+    return Figure(
+        "interests",
+        "Opportunities for each interest",
+        ["Interest", "Opportunities"],
+        rows,
+        unit="opportunities",
+        note="A listing can be about more than one interest, so these add up to more than the listings.",
+    )
+
+
+def by_audience(facts: Supply) -> Figure:
+    counts = facts.counts.get("audience", {})
+    rows = _ranked(
+        [[name, counts.get(pk, 0)] for pk, name in AudienceGroup.objects.values_list("pk", "name")]
+    )
+    return Figure(
+        "audiences",
+        "Who opportunities are for",
+        ["Who it is for", "Opportunities"],
+        rows,
+        unit="opportunities",
+        note="Listings that say they are for particular groups of people. A listing can name several groups, "
+        "or none if it is for everyone.",
+    )
+
+
+def by_payment(facts: Supply) -> Figure:
+    counts = facts.counts.get("payment", {})
+    listed = facts.totals.listed
+    rows = [
+        [name, counts.get(pk, 0), share(counts.get(pk, 0), listed)]
+        for pk, name in PaymentRoute.objects.values_list("pk", "name")
+    ]
+    rows.append(["Free to go to", facts.totals.free, share(facts.totals.free, listed)])
+    return Figure(
+        "payment",
+        "How opportunities can be paid for",
+        ["How it can be paid for", "Opportunities", "Share of listed opportunities (%)"],
+        rows,
+        value_column=2,
+        unit="%",
+        note=f"Out of {listed:,} listed opportunities. “Direct payment” counts the listings whose provider "
+        "takes payment from a person's direct payment. A listing can take several kinds of payment.",
+    )
+
+
+def direct_payment_share(facts: Supply) -> tuple[int, float]:
+    direct = PaymentRoute.objects.filter(slug=DIRECT_PAYMENT).values_list("pk", flat=True).first()
+    count = facts.counts.get("payment", {}).get(direct, 0)
+    return count, share(count, facts.totals.listed)
+
+
+def by_time(facts: Supply) -> Figure:
+    t = facts.totals
+    rows = [
+        ["Evenings (a session starting at 5pm or later)", t.evening, share(t.evening, t.listed)],
+        ["Weekends (a session on Saturday or Sunday)", t.weekend, share(t.weekend, t.listed)],
+        ["Evenings or weekends", t.evening_or_weekend, share(t.evening_or_weekend, t.listed)],
+        ["Days and times agreed with each person", t.by_arrangement, share(t.by_arrangement, t.listed)],
+        ["No days or times given", t.no_times, share(t.no_times, t.listed)],
+    ]
+    return Figure(
+        "times",
+        "Opportunities on evenings and weekends",
+        ["When", "Opportunities", "Share of listed opportunities (%)"],
+        rows,
+        value_column=2,
+        unit="%",
+        note=f"Out of {t.listed:,} listed opportunities, from their weekly sessions. Listings whose days and "
+        "times are agreed with each person are counted on their own line, not as evenings or weekends.",
+    )
+
+
+def by_place(facts: Supply) -> Figure:
+    t = facts.totals
+    labels = dict(Opportunity.Delivery.choices)
+    rows = [
+        [f"Building-based: {labels['venue'].lower()}", t.venue, share(t.venue, t.listed)],
+        [f"Community-based: {labels['community'].lower()}", t.community, share(t.community, t.listed)],
+        ["Community-based and never at a venue", t.community_only, share(t.community_only, t.listed)],
+        [labels["home"], t.home, share(t.home, t.listed)],
+        [labels["online"], t.online, share(t.online, t.listed)],
+    ]
+    return Figure(
+        "delivery",
+        "Community-based and building-based opportunities",
+        ["Where it happens", "Opportunities", "Share of listed opportunities (%)"],
+        rows,
+        value_column=2,
+        unit="%",
+        note="Building-based means it happens at a venue, such as a day centre, hall or workplace. "
+        "Community-based means it happens out in the community, such as parks, shops, cafés and leisure "
+        "centres, rather than in one building. A listing can be both, so the shares can add up to over 100%.",
+    )
+
+
+def feature_coverage(facts: Supply) -> Figure:
+    wards = len(facts.wards)
+    counts = facts.counts.get("feature", {})
+    rows = [
+        [name, facts.coverage.get(pk, 0), share(facts.coverage.get(pk, 0), wards), counts.get(pk, 0)]
+        for pk, name in Feature.objects.values_list("pk", "name")
+    ]
+    return Figure(
+        "features",
+        "Wards with access and support features",
+        ["Access or support", f"Wards with at least one (of {wards})", "Share of wards (%)", "Opportunities"],
+        rows,
+        value_column=2,
+        unit="%",
+        note=f"For each feature, how many of the {wards} wards have at least one listed opportunity with it, "
+        "from the listing or its venue. For example, a ward without a Changing Places toilet has no listing "
+        "there at a venue that has one.",
+    )
+
+
+def freshness(facts: Supply) -> Figure:
+    rows = [[label, facts.freshness.get(band, 0)] for band, label in enumerate(FRESHNESS_BANDS)]
+    rows.append([NEVER_CHECKED, facts.freshness.get(-1, 0)])
+    return Figure(
+        "freshness",
+        "How long since listings were last checked",
+        ["Months since the provider last checked it", "Opportunities"],
+        rows,
+        unit="opportunities",
+        note="Providers are asked to check their listings every few months. Listings not checked for a year "
+        "are hidden from search and are not counted here.",
+    )

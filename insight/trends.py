@@ -1,0 +1,113 @@
+"""Trends: the main figures month by month, over the last twelve months (this month so far last).
+
+Counted in PostgreSQL with one grouped query per table (date_trunc by month in the council's time
+zone); months with nothing in them are filled in as 0 here.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.db import connection
+from django.utils import timezone
+
+from citizens.models import CitizenProfile, Enquiry
+from opportunities.models import Opportunity, SearchLog
+
+from .figures import Figure
+
+MONTHS = 12
+
+# (measure, table, time column, extra condition). Table names come from the models, never from input.
+MEASURES = [
+    ("published", Opportunity._meta.db_table, "published_at", ""),
+    ("searches", SearchLog._meta.db_table, "created_at", ""),
+    ("nothing_found", SearchLog._meta.db_table, "created_at", "AND result_count = 0"),
+    ("enquiries", Enquiry._meta.db_table, "sent_at", ""),
+    ("profiles", CitizenProfile._meta.db_table, "created_at", ""),
+]
+
+
+def month_starts(today: datetime.date, months: int = MONTHS) -> list[datetime.date]:
+    """The first day of each of the last `months` months, oldest first, this month last."""
+    year, month = today.year, today.month
+    starts = []
+    for _ in range(months):
+        starts.append(datetime.date(year, month, 1))
+        year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+    return starts[::-1]
+
+
+def monthly_counts(
+    today: datetime.date | None = None, months: int = MONTHS
+) -> tuple[list, dict[str, list[int]]]:
+    """The months, and for each measure its count in each month (0 where nothing happened)."""
+    today = today or timezone.localdate()
+    starts = month_starts(today, months)
+    parts = []
+    for measure, table, column, condition in MEASURES:
+        parts.append(
+            f"SELECT '{measure}', date_trunc('month', {column} AT TIME ZONE %(tz)s)::date, count(*) "  # noqa: S608
+            f"FROM {table} WHERE {column} >= %(since)s {condition} GROUP BY 2"
+        )
+    since = timezone.make_aware(datetime.datetime.combine(starts[0], datetime.time()))
+    found: dict[tuple[str, datetime.date], int] = {}
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(parts), {"tz": settings.TIME_ZONE, "since": since})
+        for measure, month, count in cursor.fetchall():
+            found[(measure, month)] = count
+    counts = {measure: [found.get((measure, start), 0) for start in starts] for measure, *_ in MEASURES}
+    return starts, counts
+
+
+def month_label(start: datetime.date) -> str:
+    return f"{start:%B %Y}"
+
+
+def figures() -> list[Figure]:
+    starts, counts = monthly_counts()
+    labels = [month_label(start) for start in starts]
+    note_so_far = f"{labels[-1]} is counted so far."
+
+    def single(key, title, heading, measure, note):
+        rows = [[label, count] for label, count in zip(labels, counts[measure], strict=True)]
+        return Figure(key, title, ["Month", heading], rows, chart="line", unit=heading.lower(), note=note)
+
+    searches = Figure(
+        "searches",
+        "Searches each month, and searches that found nothing",
+        ["Month", "Searches", "Searches that found nothing"],
+        [
+            [label, total, nothing]
+            for label, total, nothing in zip(labels, counts["searches"], counts["nothing_found"], strict=True)
+        ],
+        chart="line",
+        unit="searches",
+        note="Every search of the directory is counted, without who made it. " + note_so_far,
+    )
+    return [
+        single(
+            "published",
+            "New listings published each month",
+            "New listings",
+            "published",
+            "Listings counted in the month they were first published, including any taken down since. "
+            + note_so_far,
+        ),
+        searches,
+        single(
+            "enquiries",
+            "Enquiries sent to providers each month",
+            "Enquiries",
+            "enquiries",
+            "Enquiries people sent to providers through Daywell. " + note_so_far,
+        ),
+        single(
+            "profiles",
+            "Profiles created each month",
+            "Profiles",
+            "profiles",
+            "Profiles people made to describe what they want and need. " + note_so_far,
+        ),
+    ]
