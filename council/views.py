@@ -8,6 +8,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_safe
 
+from insight.statement import headlines as insight_headlines
 from opportunities.models import ListingChange, ListingReport, Opportunity
 from opportunities.photos import photo_response
 from opportunities.services import (
@@ -18,10 +19,19 @@ from opportunities.services import (
 )
 from opportunities.snapshots import snapshot_compare, snapshot_of
 from oruk.models import SourceRecord
+from providers.checks import expiry_counts as check_expiry_counts
 from providers.models import JoinRequest
+from safeguarding.selectors import concern_counts
 
 from .forms import ResolveForm, ReturnForm, TaggingForm
-from .permissions import MODERATOR, council_officer_required, has_officer_role, moderator_required
+from .permissions import (
+    COMMISSIONING,
+    MODERATOR,
+    SAFEGUARDING,
+    council_officer_required,
+    has_officer_role,
+    moderator_required,
+)
 
 GET_POST = ["GET", "HEAD", "POST"]
 ALREADY_DEALT_WITH = "Someone has already dealt with this, or the provider took it back to change it."
@@ -45,7 +55,12 @@ def _counts() -> dict:
 def workspace_home(request):
     """Each officer's starting point: what is waiting in the parts of the workspace they may open."""
     user = request.user
-    context = {"counts": _counts() if has_officer_role(user, MODERATOR) else None}
+    moderator = has_officer_role(user, MODERATOR)
+    context = {"counts": _counts() | {"checks": check_expiry_counts()} if moderator else None}
+    if has_officer_role(user, SAFEGUARDING):
+        context["concern_counts"] = concern_counts()
+    if has_officer_role(user, COMMISSIONING):
+        context["insight"] = insight_headlines()
     # Each part of the workspace adds what its officers need to see first below.
     return render(request, "council/home.html", context)
 
@@ -67,20 +82,27 @@ def stale_list(request):
 @moderator_required
 def review_queue(request):
     kind = request.GET.get("kind", "")
-    changes = ListingChange.objects.awaiting_review().select_related("opportunity__provider", "submitted_by")
+    words = request.GET.get("q", "").strip()[:100]
+    waiting = ListingChange.objects.awaiting_review()
+    if words:
+        waiting = waiting.filter(
+            Q(opportunity__title__icontains=words) | Q(opportunity__provider__name__icontains=words)
+        )
+    changes = waiting.select_related("opportunity__provider", "submitted_by")
     if kind == "new":
         changes = changes.filter(opportunity__published_at__isnull=True)
     elif kind == "changes":
         changes = changes.filter(opportunity__published_at__isnull=False)
     else:
         kind = ""
-    totals = ListingChange.objects.awaiting_review().aggregate(
+    totals = waiting.aggregate(
         new=Count("pk", filter=Q(opportunity__published_at__isnull=True)),
         changes=Count("pk", filter=Q(opportunity__published_at__isnull=False)),
     )
     context = {
         "changes": changes.order_by("submitted_at"),
         "kind": kind,
+        "words": words,
         "totals": totals,
         "counts": _counts(),
     }

@@ -39,8 +39,10 @@ def provider_addresses(provider) -> list[str]:
 
 
 def council_addresses() -> list[str]:
+    """Where news for the council's moderators goes: each active moderator, and the shared inbox.
+    (Officers with only other roles are not sent listings, reports or checks to act on.)"""
     User = get_user_model()
-    officers = User.objects.filter(role=User.Role.COUNCIL_OFFICER, is_active=True).values_list(
-        "email", flat=True
-    )
+    officers = User.objects.filter(
+        role=User.Role.COUNCIL_OFFICER, is_active=True, officer_roles__contains=[User.OfficerRole.MODERATOR]
+    ).values_list("email", flat=True)
     return [*officers, settings.COUNCIL_REVIEW_EMAIL]

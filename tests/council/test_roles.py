@@ -79,7 +79,13 @@ COUNCIL_URLS = sorted(_council_urls())
 def test_the_url_list_is_read_from_the_urlconf():
     names = {name for name, _ in COUNCIL_URLS}
     # A few from each part, so an empty or partial list cannot pass the tests below.
-    assert {"council:home", "council:queue", "council:change", "council_data:hub", "council_checks:list"} <= names
+    assert {
+        "council:home",
+        "council:queue",
+        "council:change",
+        "council_data:hub",
+        "council_checks:list",
+    } <= names
     assert {"council_concerns:queue", "insight:home"} <= names
     assert len(names) >= 20
 

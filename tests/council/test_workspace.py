@@ -91,3 +91,40 @@ def test_an_administrator_gives_an_officer_roles_with_tick_boxes(admin_client):
     assert response.status_code == 302, response.context["adminform"].form.errors
     person.refresh_from_db()
     assert person.officer_roles == [User.OfficerRole.SAFEGUARDING, User.OfficerRole.COMMISSIONING]
+
+
+def test_the_review_queue_filters_by_listing_or_provider_name_and_counts_what_matches(client):
+    from opportunities.models import ListingChange
+
+    pottery = OpportunityFactory(title="Pottery for beginners", provider__name="Moseley Makers")
+    choir = OpportunityFactory(title="Community choir", provider__name="Balsall Heath Voices")
+    draft = OpportunityFactory(title="Pottery evenings", status=Opportunity.Status.DRAFT, published_at=None)
+    for listing in (pottery, choir, draft):
+        ListingChange.objects.create(
+            opportunity=listing, status="submitted", proposed={"title": listing.title}
+        )
+    client.force_login(officer(User.OfficerRole.MODERATOR))
+
+    html = client.get(reverse("council:queue"), {"q": "pottery"}).content.decode()
+    assert "Pottery for beginners" in html and "Pottery evenings" in html and "Community choir" not in html
+    assert "All (2)" in html and "New listings (1)" in html and "Changes to published listings (1)" in html
+
+    html = client.get(reverse("council:queue"), {"q": "voices", "kind": "changes"}).content.decode()
+    assert "Community choir" in html and "Pottery" not in html
+
+    html = client.get(reverse("council:queue"), {"q": "knitting" * 40}).content.decode()
+    assert "Nothing waiting for review matches" in html and "All (0)" in html
+
+
+def test_council_emails_go_to_moderators_and_the_shared_inbox_only(settings):
+    from daywell.notify import council_addresses
+
+    moderator = UserFactory(email="mod@example.org", role=User.Role.COUNCIL_OFFICER)
+    UserFactory(
+        email="sg@example.org", role=User.Role.COUNCIL_OFFICER, officer_roles=[User.OfficerRole.SAFEGUARDING]
+    )
+    UserFactory(email="gone@example.org", role=User.Role.COUNCIL_OFFICER, is_active=False)
+    UserFactory(email="citizen@example.org", officer_roles=[User.OfficerRole.MODERATOR])
+    addresses = council_addresses()
+    assert moderator.email in addresses and settings.COUNCIL_REVIEW_EMAIL in addresses
+    assert not {"sg@example.org", "gone@example.org", "citizen@example.org"} & set(addresses)

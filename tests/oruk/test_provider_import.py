@@ -287,6 +287,7 @@ def test_a_file_uploaded_for_one_provider_cannot_be_sent_for_another(client):
 
 def test_the_provider_and_council_uploads_do_not_mix(client, provider, membership):
     membership.user.role = User.Role.COUNCIL_OFFICER
+    membership.user.officer_roles = [User.OfficerRole.MODERATOR]
     membership.user.save()
     client.force_login(membership.user)
     check(client, provider, rows_csv({}))
