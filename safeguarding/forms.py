@@ -1,9 +1,11 @@
 import re
+import secrets
 
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import HTML, Button, Field, Layout, Size
 from django import forms
 from django.contrib.auth import get_user_model
+from django.db.models import Q
 from django.utils.html import format_html
 
 from .models import Concern
@@ -11,10 +13,61 @@ from .models import Concern
 CONTACT = "contact"
 ANONYMOUS = "anonymous"
 PHONE = re.compile(r"^\+?[0-9 ()-]{10,20}$")
+PHONE_MESSAGE = "Enter a phone number, like 0121 496 0000 or 07700 900 982"
+
+
+CONTACT_HINT_ID = "contact-details-hint"
+FORM_TOKEN = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
 
 
 def _heading(text: str) -> HTML:
     return HTML(format_html('<h2 class="govuk-heading-m govuk-!-margin-top-8">{}</h2>', text))
+
+
+class Text(forms.CharField):
+    """A text field with GOV.UK wording for its own checks. `what` names it in a sentence ("Your
+    name"). Browsers send a line break as "\r\n", but GOV.UK's character count shows it as one
+    character, so it is stored and counted as "\n"."""
+
+    def __init__(self, *, what: str, limit: int, **kwargs):
+        self.limit = limit
+        messages = {
+            "max_length": f"{what} must be {limit:,} characters or fewer",
+            "null_characters_not_allowed": (
+                f"{what} has a hidden character we cannot save: type it again instead of pasting it"
+            ),
+        }
+        messages.update(kwargs.pop("error_messages", {}))
+        super().__init__(max_length=limit, error_messages=messages, **kwargs)
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return value.replace("\r\n", "\n").replace("\r", "\n")
+
+    def widget_attrs(self, widget):
+        # No maxlength in the page: the browser would cut off what was pasted in without saying so.
+        attrs = super().widget_attrs(widget)
+        attrs.pop("maxlength", None)
+        return attrs
+
+
+class TextInput(forms.TextInput):
+    """A text box also described by the paragraph about contact details above it. It keeps
+    Django's class name: crispy-forms-gds styles the errors of widgets by their class name, and
+    replaces aria-describedby, so the paragraph's id is added as the widget is drawn."""
+
+    def __init__(self, *, described_by: str, input_type: str | None = None, attrs=None):
+        super().__init__(attrs)
+        self.described_by = described_by
+        if input_type:
+            self.input_type = input_type
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        widget_attrs = context["widget"]["attrs"]
+        ids = [self.described_by, *widget_attrs.get("aria-describedby", "").split()]
+        widget_attrs["aria-describedby"] = " ".join(dict.fromkeys(ids))
+        return context
 
 
 class ConcernForm(forms.Form):
@@ -22,26 +75,33 @@ class ConcernForm(forms.Form):
 
     MAX_TEXT = 5000
 
-    adult_name = forms.CharField(label="Their name, if you know it", required=False, max_length=200)
-    adult_description = forms.CharField(
+    adult_name = Text(what="The person’s name", limit=200, label="Their name, if you know it", required=False)
+    adult_description = Text(
+        what="What you tell us about the person",
+        limit=2000,
         label="If you do not know their name, tell us something that will help us find them",
         help_text="For example, their age, what they look like, or where they live.",
         required=False,
         widget=forms.Textarea,
     )
-    place = forms.CharField(
+    place = Text(
+        what="Where it happened",
+        limit=2000,
         label="Where did it happen?",
         help_text="For example, an address, or the name of a day centre, group or club.",
         required=False,
         widget=forms.Textarea,
     )
-    when_happened = forms.CharField(
+    when_happened = Text(
+        what="When it happened",
+        limit=200,
         label="When did it happen? (optional)",
         help_text="For example, ‘last Tuesday afternoon’ or ‘it has been happening for months’.",
         required=False,
-        max_length=200,
     )
-    what_happened = forms.CharField(
+    what_happened = Text(
+        what="What happened",
+        limit=MAX_TEXT,
         label="What happened?",
         help_text="Tell us what you saw or heard, or what the person told you, in your own words.",
         widget=forms.Textarea,
@@ -53,11 +113,12 @@ class ConcernForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Select whether the person knows you are telling us"},
     )
-    reporter_relationship = forms.CharField(
+    reporter_relationship = Text(
+        what="How you know the person",
+        limit=200,
         label="How do you know the person? (optional)",
         help_text="For example, a friend, a neighbour, family, or someone who works with them.",
         required=False,
-        max_length=200,
     )
     contact = forms.ChoiceField(
         label="Can we contact you about this?",
@@ -66,13 +127,38 @@ class ConcernForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Select whether we can contact you"},
     )
-    reporter_name = forms.CharField(label="Your name", required=False, max_length=200)
-    reporter_phone = forms.CharField(label="Phone number", required=False, max_length=40)
+    reporter_name = Text(
+        what="Your name",
+        limit=200,
+        label="Your name",
+        required=False,
+        widget=TextInput(described_by=CONTACT_HINT_ID, attrs={"autocomplete": "name"}),
+    )
+    reporter_phone = Text(
+        what="Your phone number",
+        limit=40,
+        label="Phone number",
+        required=False,
+        widget=TextInput(described_by=CONTACT_HINT_ID, input_type="tel", attrs={"autocomplete": "tel"}),
+        error_messages={"max_length": PHONE_MESSAGE},
+    )
     reporter_email = forms.EmailField(
         label="Email address",
         required=False,
         max_length=254,
-        error_messages={"invalid": "Enter an email address in the correct format, like name@example.com"},
+        widget=TextInput(
+            described_by=CONTACT_HINT_ID,
+            input_type="email",
+            attrs={"autocomplete": "email", "spellcheck": "false"},
+        ),
+        error_messages={
+            "invalid": "Enter an email address in the correct format, like name@example.com",
+            "max_length": "Your email address must be 254 characters or fewer",
+            "null_characters_not_allowed": (
+                "Your email address has a hidden character we cannot save: type it again instead of "
+                "pasting it"
+            ),
+        },
     )
     # A field people never see: only a program filling in every box fills this in.
     website = forms.CharField(required=False)
@@ -80,6 +166,12 @@ class ConcernForm(forms.Form):
     def __init__(self, *args, opportunity=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.opportunity = opportunity
+        # As for the Text fields: no maxlength, which would cut off a pasted address without a word.
+        self.fields["reporter_email"].widget.attrs.pop("maxlength", None)
+        # A random one-time token in the page (see ConcernSubmission.form_token); a form shown
+        # again with its errors keeps the token it was sent with.
+        sent_token = self.data.get("form_token", "") if self.is_bound else ""
+        self.token = sent_token if FORM_TOKEN.match(sent_token) else secrets.token_urlsafe(24)
         if opportunity is not None:
             self.fields["place"].label = "Where did it happen? (optional)"
             self.fields["place"].help_text = (
@@ -102,57 +194,33 @@ class ConcernForm(forms.Form):
             Field.text("reporter_relationship"),
             Field.radios("contact", legend_size=Size.SMALL),
             HTML(
-                '<p class="govuk-body" id="contact-details-hint">If we can contact you, give your name and '
+                f'<p class="govuk-body" id="{CONTACT_HINT_ID}">If we can contact you, give your name and '
                 "a phone number or an email address. If you want to stay anonymous, leave these empty: "
                 "we will not keep anything typed here.</p>"
             ),
             Field.text("reporter_name", field_width=20),
             Field.text("reporter_phone", field_width=20),
             Field.text("reporter_email", field_width=20),
-            Button("submit", "Send your concern"),
+            Button("submit", "Send your concern", data_prevent_double_click="true"),
         )
 
     @property
     def is_trap_filled(self) -> bool:
         return bool(self.data.get("website", "").strip())
 
-    def _text(self, name: str, limit: int, message: str) -> str:
-        value = self.cleaned_data.get(name, "").strip()
-        if len(value) > limit:
-            raise forms.ValidationError(message)
-        return value
-
-    def clean_adult_description(self):
-        return self._text(
-            "adult_description", 2000, "What you tell us about the person must be 2,000 characters or fewer"
-        )
-
-    def clean_place(self):
-        return self._text("place", 2000, "Where it happened must be 2,000 characters or fewer")
-
-    def clean_what_happened(self):
-        value = self._text(
-            "what_happened", self.MAX_TEXT, f"What happened must be {self.MAX_TEXT:,} characters or fewer"
-        )
-        if not value:
-            raise forms.ValidationError("Tell us what happened")
-        return value
-
     def clean_reporter_phone(self):
-        phone = self.cleaned_data.get("reporter_phone", "").strip()
+        phone = self.cleaned_data.get("reporter_phone", "")
         if phone and (not PHONE.match(phone) or sum(c.isdigit() for c in phone) < 10):
-            raise forms.ValidationError("Enter a phone number, like 0121 496 0000 or 07700 900 982")
+            raise forms.ValidationError(PHONE_MESSAGE)
         return phone
 
     def clean(self):
+        # Text fields arrive stripped. A field that failed its own check is not also "missing".
         cleaned = super().clean()
-        for name in ("adult_name", "when_happened", "reporter_relationship", "reporter_name"):
-            if name in cleaned:
-                cleaned[name] = cleaned[name].strip()
         if (
             not cleaned.get("adult_name")
             and not cleaned.get("adult_description")
-            and not self.has_error("adult_description")
+            and not (self.has_error("adult_name") or self.has_error("adult_description"))
         ):
             self.add_error(
                 "adult_name", "Enter the person’s name, or tell us something that will help us find them"
@@ -160,7 +228,7 @@ class ConcernForm(forms.Form):
         if self.opportunity is None and not cleaned.get("place") and not self.has_error("place"):
             self.add_error("place", "Tell us where it happened")
         if cleaned.get("contact") == CONTACT:
-            if not cleaned.get("reporter_name"):
+            if not cleaned.get("reporter_name") and not self.has_error("reporter_name"):
                 self.add_error("reporter_name", "Enter your name, or choose to stay anonymous")
             if (
                 not cleaned.get("reporter_phone")
@@ -191,18 +259,28 @@ class ConcernForm(forms.Form):
         }
 
 
-def safeguarding_officers():
+def safeguarding_officers(*, including=None):
+    """Active safeguarding officers, and the officer `including` names (the one dealing with a
+    concern) even if they have left or changed job, so that a form does not quietly drop them."""
     User = get_user_model()
-    return User.objects.filter(
+    officers = Q(
         role=User.Role.COUNCIL_OFFICER,
         is_active=True,
         officer_roles__contains=[User.OfficerRole.SAFEGUARDING],
-    ).order_by("full_name", "email")
+    )
+    if including is not None:
+        officers |= Q(pk=including)
+    return User.objects.filter(officers).order_by("full_name", "email")
 
 
 class OfficerChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
-        return obj.full_name or obj.email
+        name = obj.full_name or obj.email
+        if not obj.is_active:
+            return f"{name} (no longer active)"
+        if obj.role != obj.Role.COUNCIL_OFFICER or obj.OfficerRole.SAFEGUARDING not in obj.officer_roles:
+            return f"{name} (no longer a safeguarding officer)"
+        return name
 
 
 class ConcernUpdateForm(forms.Form):
@@ -223,7 +301,7 @@ class ConcernUpdateForm(forms.Form):
     def __init__(self, *args, concern: Concern, **kwargs):
         kwargs.setdefault("initial", {"status": concern.status, "assigned_to": concern.assigned_to_id})
         super().__init__(*args, **kwargs)
-        self.fields["assigned_to"].queryset = safeguarding_officers()
+        self.fields["assigned_to"].queryset = safeguarding_officers(including=concern.assigned_to_id)
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.layout = Layout(
@@ -236,7 +314,9 @@ class ConcernUpdateForm(forms.Form):
 class ConcernNoteForm(forms.Form):
     MAX_TEXT = 5000
 
-    text = forms.CharField(
+    text = Text(
+        what="A note",
+        limit=MAX_TEXT,
         label="Add a note",
         help_text="What you did or decided, and why. Other safeguarding officers will read it.",
         widget=forms.Textarea,
@@ -248,13 +328,6 @@ class ConcernNoteForm(forms.Form):
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.layout = Layout(
-            Field.textarea("text", rows=5, max_characters=self.MAX_TEXT), Button.secondary("note", "Add note")
+            Field.textarea("text", rows=5, max_characters=self.MAX_TEXT),
+            Button.secondary("note", "Add note", data_prevent_double_click="true"),
         )
-
-    def clean_text(self):
-        text = self.cleaned_data["text"].strip()
-        if not text:
-            raise forms.ValidationError("Enter a note")
-        if len(text) > self.MAX_TEXT:
-            raise forms.ValidationError(f"A note must be {self.MAX_TEXT:,} characters or fewer")
-        return text

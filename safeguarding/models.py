@@ -77,6 +77,9 @@ class Concern(models.Model):
     )
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Goes up by one with each change of status or officer. The officers' form sends the revision
+    # it was opened at, so that a form opened before a colleague's change cannot undo it.
+    revision = models.PositiveIntegerField(default=0)
 
     objects = ConcernQuerySet.as_manager()
 
@@ -142,13 +145,20 @@ class ConcernView(models.Model):
 class ConcernSubmission(models.Model):
     """When a concern was sent from an address, so that one address cannot flood the queue. Not
     linked to the concern (an anonymous report stays anonymous), holds only a keyed hash of the
-    address, and is kept for a day."""
+    address, and is kept for a day. `form_token` is the random one-time token of the form that sent
+    it, so that the same form sent twice (a double click) saves one concern."""
 
     ip_key = models.CharField(max_length=64)
     at = models.DateTimeField(default=timezone.now)
+    form_token = models.CharField(max_length=64, blank=True)
 
     class Meta:
         indexes = [models.Index(fields=["ip_key", "at"], name="concern_submission_ip_time")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["form_token"], condition=~Q(form_token=""), name="concern_submission_one_per_form"
+            )
+        ]
 
     def __str__(self):
         return f"Concern sent at {self.at:%Y-%m-%d %H:%M}"

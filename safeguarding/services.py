@@ -22,6 +22,14 @@ KEEP_SUBMISSIONS = timedelta(days=1)
 CONTACT_FIELDS = ("reporter_name", "reporter_phone", "reporter_email")
 
 
+class ConcernChanged(Exception):
+    """Someone changed the concern after this officer opened it."""
+
+
+class ConcernAlreadySent(Exception):
+    """This form has already sent its concern (a double click, or the form sent again)."""
+
+
 class ConcernNotSaved(Exception):
     """A concern could not be saved. Raised instead of the database's own error, which can quote
     the row (PostgreSQL's "Failing row contains ...") into logs and error reports."""
@@ -47,10 +55,21 @@ def safeguarding_officer_addresses() -> list[str]:
     return list(officers.values_list("email", flat=True))
 
 
+def concern_submissions_clear_stale(*, now=None) -> None:
+    """Forget the hashed addresses older than a day: they are only needed for the hourly limit."""
+    ConcernSubmission.objects.filter(at__lt=(now or timezone.now()) - KEEP_SUBMISSIONS).delete()
+
+
+def concern_already_sent(*, form_token: str) -> bool:
+    return bool(form_token) and ConcernSubmission.objects.filter(form_token=form_token).exists()
+
+
 @sensitive_variables()
-def concern_report(*, fields: dict, opportunity=None, ip: str | None = None) -> Concern:
+def concern_report(*, fields: dict, opportunity=None, ip: str | None = None, form_token: str = "") -> Concern:
     """Save a concern from the public form and tell the safeguarding officers that one arrived.
-    An anonymous report keeps no contact details, whatever was typed into them."""
+    An anonymous report keeps no contact details, whatever was typed into them. A form whose token
+    has already sent a concern raises ConcernAlreadySent and saves nothing: the unique token holds
+    even when the two requests arrive together."""
     values = dict(fields)
     if values.get("anonymous"):
         for name in CONTACT_FIELDS:
@@ -58,10 +77,14 @@ def concern_report(*, fields: dict, opportunity=None, ip: str | None = None) -> 
     for attempt in range(3):
         try:
             with transaction.atomic():
-                concern = Concern.objects.create(opportunity=opportunity, **values)
                 now = timezone.now()
-                ConcernSubmission.objects.create(ip_key=_ip_key(ip), at=now)
-                ConcernSubmission.objects.filter(at__lt=now - KEEP_SUBMISSIONS).delete()
+                try:
+                    with transaction.atomic():
+                        ConcernSubmission.objects.create(ip_key=_ip_key(ip), at=now, form_token=form_token)
+                except IntegrityError:
+                    raise ConcernAlreadySent from None
+                concern = Concern.objects.create(opportunity=opportunity, **values)
+                concern_submissions_clear_stale(now=now)
             break
         except IntegrityError:
             # Two reports drew the same reference (about one chance in 10^11): draw again. A
@@ -85,8 +108,15 @@ def concern_views_record(*, concerns: Iterable[Concern], user, action: str, deta
 
 
 @transaction.atomic
-def concern_update(*, concern: Concern, by, status: str, assigned_to) -> list[str]:
-    """Change the status and who is dealing with it; each change is logged. Returns what changed."""
+def concern_update(*, concern: Concern, by, status: str, assigned_to, revision: int) -> list[str]:
+    """Change the status and who is dealing with it; each change is logged. Returns what changed.
+    `revision` is the concern's revision when the officer's form was opened: if it has changed
+    since, raises ConcernChanged and changes nothing. The row is locked, so that the log's
+    before-values are the ones replaced."""
+    locked = Concern.objects.select_for_update(of=("self",)).select_related("assigned_to").get(pk=concern.pk)
+    if locked.revision != revision:
+        raise ConcernChanged
+    concern.status, concern.assigned_to, concern.revision = locked.status, locked.assigned_to, locked.revision
     changed = []
     if status != concern.status:
         before = concern.get_status_display()
@@ -106,7 +136,8 @@ def concern_update(*, concern: Concern, by, status: str, assigned_to) -> list[st
         )
         changed.append("assigned_to")
     if changed:
-        concern.save(update_fields=[*changed, "updated_at"])
+        concern.revision += 1
+        concern.save(update_fields=[*changed, "revision", "updated_at"])
     return changed
 
 

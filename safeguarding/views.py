@@ -20,11 +20,15 @@ from opportunities.models import Opportunity
 
 from .forms import ConcernForm, ConcernNoteForm, ConcernUpdateForm
 from .models import Concern, ConcernView
-from .selectors import concern_counts
+from .selectors import concern_access_log, concern_counts
 from .services import (
+    ConcernAlreadySent,
+    ConcernChanged,
+    concern_already_sent,
     concern_flood_refused,
     concern_note_add,
     concern_report,
+    concern_submissions_clear_stale,
     concern_update,
     concern_views_record,
 )
@@ -32,6 +36,11 @@ from .services import (
 GET_POST = ["GET", "HEAD", "POST"]
 SENT_REFERENCE = "safeguarding_concern_reference"
 QUEUE_LIMIT = 200
+CHANGED_SINCE_MESSAGE = (
+    "This concern changed after you opened it, so your change was not saved. "
+    "Check the latest status and officer below before you save again."
+)
+BOTH_FORMS_MESSAGE = "Add the note and save the status one at a time. Nothing was saved."
 FLOOD_MESSAGE = (
     "You have sent several concerns from here in the last hour, so we cannot take another one online "
     "just now. Phone Adult Social Care on 0121 303 1234 to tell us more."
@@ -59,13 +68,20 @@ def report(request):
         if form.is_trap_filled:
             # Sent by a program, not a person: save nothing and give nothing away.
             return render(request, "safeguarding/concern_sent.html", {"reference": None})
+        if concern_already_sent(form_token=form.token):
+            return _sent_again(request)
         if form.is_valid():
             ip = client_ip(request)
             if concern_flood_refused(ip=ip):
                 form.add_error(None, FLOOD_MESSAGE)
                 status = 429
             else:
-                concern = concern_report(fields=form.concern_fields(), opportunity=listing, ip=ip)
+                try:
+                    concern = concern_report(
+                        fields=form.concern_fields(), opportunity=listing, ip=ip, form_token=form.token
+                    )
+                except ConcernAlreadySent:
+                    return _sent_again(request)
                 request.session[SENT_REFERENCE] = concern.reference
                 return redirect("concerns:sent")
         else:
@@ -75,10 +91,19 @@ def report(request):
     )
 
 
+def _sent_again(request):
+    """The same form sent a second time (a double click): its concern is saved once. If the
+    reference is still waiting to be shown, show it; otherwise just say the concern was sent."""
+    if request.session.get(SENT_REFERENCE):
+        return redirect("concerns:sent")
+    return render(request, "safeguarding/concern_sent.html", {"reference": None})
+
+
 @never_cache
 @require_safe
 def sent(request):
-    reference = request.session.get(SENT_REFERENCE)
+    # Shown once, then forgotten: someone using the computer later cannot see that a concern was sent.
+    reference = request.session.pop(SENT_REFERENCE, None)
     if not reference:
         return redirect("concerns:report")
     return render(request, "safeguarding/concern_sent.html", {"reference": reference})
@@ -101,6 +126,9 @@ def queue(request):
         concerns = concerns.filter(status__in=STATUS_FILTERS[show])
     concerns = list(concerns.queue_order()[:QUEUE_LIMIT])
     concern_views_record(concerns=concerns, user=request.user, action=ConcernView.Action.LISTED)
+    # The hashed addresses behind the hourly limit are also deleted when a concern is saved; this
+    # clears them on days when nobody sends one.
+    concern_submissions_clear_stale()
     counts = concern_counts()
     filters = [
         ("open", "New or in triage", counts[Concern.Status.NEW] + counts[Concern.Status.IN_TRIAGE]),
@@ -121,24 +149,33 @@ def detail(request, concern_uuid):
         Concern.objects.select_related("opportunity__provider", "assigned_to"), uuid=concern_uuid
     )
     posted = request.POST if request.method == "POST" else None
-    update_form = ConcernUpdateForm(posted if "update" in request.POST else None, concern=concern)
-    note_form = ConcernNoteForm(posted if "note" in request.POST else None)
+    updating, noting = "update" in request.POST, "note" in request.POST
+    update_form = ConcernUpdateForm(posted if updating else None, concern=concern)
+    note_form = ConcernNoteForm(posted if noting else None)
     status = 200
     if request.method == "POST":
-        if "update" in request.POST and update_form.is_valid():
-            changed = concern_update(
-                concern=concern,
-                by=request.user,
-                status=update_form.cleaned_data["status"],
-                assigned_to=update_form.cleaned_data["assigned_to"],
-            )
+        status = 400
+        if updating and noting:
+            # Not sent by the page, where each has its own form: save neither, lose nothing typed.
+            note_form.add_error(None, BOTH_FORMS_MESSAGE)
+        elif updating and update_form.is_valid():
+            try:
+                changed = concern_update(
+                    concern=concern,
+                    by=request.user,
+                    status=update_form.cleaned_data["status"],
+                    assigned_to=update_form.cleaned_data["assigned_to"],
+                    revision=_revision(request.POST.get("revision", "")),
+                )
+            except ConcernChanged:
+                messages.error(request, CHANGED_SINCE_MESSAGE)
+                return redirect(concern)
             messages.success(request, "Concern updated." if changed else "Nothing changed.")
             return redirect(concern)
-        if "note" in request.POST and note_form.is_valid():
+        elif noting and note_form.is_valid():
             concern_note_add(concern=concern, by=request.user, text=note_form.cleaned_data["text"])
             messages.success(request, "Note added.")
             return redirect(concern)
-        status = 400
     # The page shows the whole concern, so a form shown again with its errors is a view too.
     concern_views_record(concerns=[concern], user=request.user, action=ConcernView.Action.VIEWED)
     context = {
@@ -146,6 +183,11 @@ def detail(request, concern_uuid):
         "update_form": update_form,
         "note_form": note_form,
         "notes": concern.notes.select_related("author"),
-        "log": concern.views.select_related("user")[:200],
+        **concern_access_log(concern),
     }
     return render(request, "safeguarding/concern_detail.html", context, status=status)
+
+
+def _revision(value: str) -> int:
+    """The revision the form was opened at; a form without one is treated as out of date."""
+    return int(value) if value.isdecimal() and len(value) < 10 else -1

@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 
 from accounts.models import User
 from safeguarding.models import Concern, ConcernNote, ConcernView
+from safeguarding.services import concern_update
 from tests.browser.conftest import assert_accessible
 from tests.browser.test_open_data import assert_reflows, sign_in
 from tests.factories import OpportunityFactory, UserFactory
@@ -161,3 +162,21 @@ def test_a_safeguarding_officer_triages_a_concern(page):
     assert concern.status == Concern.Status.IN_TRIAGE and concern.assigned_to == officer
     assert ConcernNote.objects.get().author == officer
     assert ConcernView.objects.filter(user=officer, action=ConcernView.Action.LISTED).exists()
+    log = page.get_by_role("region", name="Seen in the queue (scrolls sideways)")
+    expect(log).to_contain_text("Dana Officer")
+
+    # A colleague takes the concern while this page is open: saving from it changes nothing.
+    colleague = UserFactory(
+        full_name="Lee Colleague",
+        role=User.Role.COUNCIL_OFFICER,
+        officer_roles=[User.OfficerRole.SAFEGUARDING],
+    )
+    concern_update(concern=concern, by=colleague, status="referred", assigned_to=colleague, revision=1)
+    page.get_by_label("Closed: no further action").check()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save status").click()
+    expect(page.get_by_role("main")).to_contain_text("This concern changed after you opened it")
+    expect(page.get_by_role("main")).to_contain_text("Dealt with by Lee Colleague")
+    assert_accessible(page, "concern-detail-changed-since")
+    concern.refresh_from_db()
+    assert concern.status == Concern.Status.REFERRED and concern.assigned_to == colleague

@@ -157,7 +157,8 @@ def test_changing_the_status_and_officer_is_logged(client, safeguarding_officer)
     concern = make_concern()
     client.force_login(safeguarding_officer)
     response = client.post(
-        concern.get_absolute_url(), {"update": "", "status": "referred", "assigned_to": colleague.pk}
+        concern.get_absolute_url(),
+        {"update": "", "status": "referred", "assigned_to": colleague.pk, "revision": concern.revision},
     )
     assert response.status_code == 302
     concern.refresh_from_db()
