@@ -10,7 +10,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
-from opportunities.models import Opportunity
 from providers import checks as rules
 from providers.models import Provider, ProviderCheck
 
@@ -33,8 +32,13 @@ def _what_needs_doing(provider, standing) -> list[str]:
         return ", ".join(rules.standard_label(kind, provider) for kind in kinds)
 
     lines = []
-    if standing.failed:
-        lines.append(f"Failed: {names(standing.failed)}")
+    failed = standing.failed
+    cqc = standing.latest.get(ProviderCheck.Kind.CQC)
+    if ProviderCheck.Kind.CQC in failed and cqc.outcome == ProviderCheck.Outcome.NOT_NEEDED:
+        failed = [kind for kind in failed if kind != ProviderCheck.Kind.CQC]
+        lines.append("CQC registration is needed: its listings say they give personal care")
+    if failed:
+        lines.append(f"Failed: {names(failed)}")
     for kind in standing.expired:
         lines.append(
             f"{rules.standard_label(kind, provider)} ran out on {standing.latest[kind].expires_on:%-d %B %Y}"
@@ -51,30 +55,39 @@ def _what_needs_doing(provider, standing) -> list[str]:
 @require_safe
 @moderator_required
 def check_list(request):
-    """Every provider and where it stands, the most urgent first; filtered by status and name."""
+    """Every provider and where it stands, the most urgent first; filtered by status and name.
+    Every provider's status is counted in the database; only the page shown is fetched in full."""
     today = timezone.localdate()
     status = request.GET.get("status", "")
     status = status if status in rules.STATUS_LABELS else ""
-    q = request.GET.get("q", "").strip()[:100]
-    providers = Provider.objects.only("id", "uuid", "name", "kind")
+    # PostgreSQL cannot hold a NUL character: a name never has one.
+    q = request.GET.get("q", "").replace("\x00", "").strip()[:100]
+    providers = Provider.objects.order_by()
     if q:
         providers = providers.filter(name__icontains=q)
-    providers = list(providers)
-    # One query for the latest checks of every provider shown (of all of them when not searching).
-    latest = rules.latest_checks([p.pk for p in providers] if q else None)
-    rows = [(provider, rules.standing(latest.get(provider.pk, []), today=today)) for provider in providers]
+    names = dict(providers.values_list("pk", "name"))
+    summaries = rules.summaries(list(names) if q else None, today=today)
+    missing = rules.Summary(rules.MISSING)
+    rows = [(pk, summaries.get(pk, missing)) for pk in names]
     counts = dict.fromkeys(STATUS_ORDER, 0)
-    for _, standing in rows:
-        counts[standing.status] += 1
+    for _, summary in rows:
+        counts[summary.status] += 1
     if status:
         rows = [row for row in rows if row[1].status == status]
-    rows.sort(key=lambda row: (STATUS_ORDER.index(row[1].status), row[1].next_expiry or today, row[0].name))
+    rows.sort(key=lambda row: (STATUS_ORDER.index(row[1].status), row[1].next_expiry or today, names[row[0]]))
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    shown = [pk for pk, _ in page.object_list]
+    in_full = Provider.objects.only("id", "uuid", "name", "kind").in_bulk(shown)
+    standings = rules.standings(shown, today=today)
     context = {
         "page": page,
         "rows": [
-            {"provider": provider, "standing": standing, "needs": _what_needs_doing(provider, standing)}
-            for provider, standing in page.object_list
+            {
+                "provider": in_full[pk],
+                "standing": standings[pk],
+                "needs": _what_needs_doing(in_full[pk], standings[pk]),
+            }
+            for pk in shown
         ],
         "status": status,
         "q": q,
@@ -85,17 +98,19 @@ def check_list(request):
     return render(request, "council/checks_list.html", context)
 
 
-def _standard_rows(provider, standing, today):
+def _standard_rows(provider, standing):
     rows = []
     for kind in rules.STANDARDS:
         check = standing.latest.get(kind)
         if check is None:
             state, tag = "Not checked", "grey"
-        elif not rules.check_met(check):
+        elif kind in standing.failed and check.outcome == ProviderCheck.Outcome.NOT_NEEDED:
+            state, tag = "Needed", "red"  # its listings say they give personal care
+        elif kind in standing.failed:
             state, tag = "Failed", "red"
-        elif rules.check_lapsed(check, today):
+        elif kind in standing.expired:
             state, tag = "Ran out", "orange"
-        elif rules.check_expiring(check, today):
+        elif kind in standing.expiring:
             state, tag = "Runs out soon", "yellow"
         elif check.outcome == ProviderCheck.Outcome.NOT_NEEDED:
             state, tag = "Not needed", "blue"
@@ -105,6 +120,7 @@ def _standard_rows(provider, standing, today):
             "kind": kind,
             "path": kind.replace("_", "-"),
             "label": rules.standard_label(kind, provider),
+            "in_a_sentence": rules.in_a_sentence(rules.standard_label(kind, provider)),
             "check": check,
             "state": state,
             "tag": tag,
@@ -118,17 +134,16 @@ def provider_checks(request, uuid):
     provider = get_object_or_404(Provider, uuid=uuid)
     today = timezone.localdate()
     history = list(provider.checks.select_related("checked_by"))
-    standing = rules.standing(history, today=today)
+    # Its listings say they give personal care: CQC registration is needed ("not needed" does not count).
+    says_personal_care = rules.says_personal_care(provider)
+    standing = rules.standing(history, today=today, personal_care=says_personal_care)
     context = {
         "provider": provider,
         "standing": standing,
-        "standards": _standard_rows(provider, standing, today),
+        "standards": _standard_rows(provider, standing),
         "history": history,
         "needs": _what_needs_doing(provider, standing),
-        # A hint for the CQC question: its listings say they give personal care.
-        "says_personal_care": Opportunity.objects.filter(
-            provider=provider, features__slug="personal-care"
-        ).exists(),
+        "says_personal_care": says_personal_care,
     }
     return render(request, "council/checks_provider.html", context)
 
@@ -140,18 +155,22 @@ def check_record(request, uuid, kind):
     kind = kind_from_path(kind)
     form = ProviderCheckForm(request.POST if request.method == "POST" else None, provider=provider, kind=kind)
     if request.method == "POST" and form.is_valid():
-        check = rules.provider_check_record(
-            provider=provider, kind=kind, by=request.user, data=form.cleaned_data
-        )
-        label = rules.standard_label(kind, provider)
-        messages.success(
-            request, f"{label}: “{check.get_outcome_display()}” is recorded for {provider.name}."
-        )
-        return redirect("council_checks:detail", uuid=provider.uuid)
+        try:
+            check = rules.provider_check_record(
+                provider=provider, kind=kind, by=request.user, data=form.cleaned_data
+            )
+        except rules.CheckDatedTooEarly as error:  # another officer recorded a later check meanwhile
+            form.add_error("checked_on", form.fields["checked_on"].error_on(str(error)))
+        else:
+            label = rules.standard_label(kind, provider)
+            messages.success(
+                request, f"{label}: “{check.get_outcome_display()}” is recorded for {provider.name}."
+            )
+            return redirect("council_checks:detail", uuid=provider.uuid)
     context = {
         "provider": provider,
         "form": form,
         "label": rules.standard_label(kind, provider),
-        "latest": provider.checks.filter(kind=kind).select_related("checked_by").first(),
+        "latest": form.latest,
     }
     return render(request, "council/checks_record.html", context)

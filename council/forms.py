@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from citizens.review_forms import GdsDateField
 from opportunities.models import AudienceGroup, Feature, Interest
+from providers import checks as rules
 from providers.listing_forms import GdsBoundField
 from providers.models import Provider, ProviderCheck
 
@@ -89,30 +90,45 @@ class ResolveForm(forms.Form):
 
 # --- Provider checks -----------------------------------------------------------------------------
 MAX_CHECK_NOTE = 2000
+MAX_REFERENCE = 200
+MAX_EXPIRY_YEARS = 10  # a later expiry date is a mistyped year
+
+
+def _years_after(day: datetime.date, years: int) -> datetime.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
 
 
 class CheckDateField(GdsDateField):
     """The GOV.UK date input for a check: the check's date is today or earlier; an expiry date may be
-    in the future (the rules on both dates together are in ProviderCheckForm.clean)."""
+    in the future (the rules on both dates together are in ProviderCheckForm.clean). Three empty boxes
+    are None when the field is not required."""
 
     def __init__(self, *, future: bool, **kwargs):
         self.future = future
         super().__init__(**kwargs)
 
     def clean(self, value):
-        if self.future:
-            # GdsDateField refuses future dates; check the parts here and let a future date through.
-            texts = [str(v or "").strip() for v in (value or [])][:3]
-            if len(texts) == 3 and all(t.isdecimal() for t in texts) and len(texts[2]) == 4:
-                try:
-                    date = datetime.date(int(texts[2]), int(texts[1]), int(texts[0]))
-                except ValueError:
-                    date = None
-                if date is not None and date > timezone.localdate():
-                    for field in self.fields:
-                        field.widget.errors = []
-                    self.widget.mark_errors(())
-                    return date
+        texts = [str(v or "").strip() for v in (value or [])][:3]
+        if not self.required and not any(texts):
+            for field in self.fields:
+                field.widget.errors = []
+            self.widget.mark_errors(())
+            return None
+        # GdsDateField refuses future dates; check the parts as it does, and let a future date through.
+        numbers = len(texts) == 3 and all(t.isdecimal() and len(t) <= 4 for t in texts) and len(texts[2]) == 4
+        if self.future and numbers:
+            try:
+                date = datetime.date(int(texts[2]), int(texts[1]), int(texts[0]))
+            except (ValueError, OverflowError):
+                date = None
+            if date is not None and date > timezone.localdate():
+                for field in self.fields:
+                    field.widget.errors = []
+                self.widget.mark_errors(())
+                return date
         return super().clean(value)
 
     def error_on(self, message: str) -> forms.ValidationError:
@@ -161,7 +177,7 @@ class ProviderCheckForm(forms.Form):
     expires_on = CheckDateField(
         future=True, what="the date it runs out", label="Date it runs out", required=False
     )
-    reference = forms.CharField(label="Reference (optional)", required=False, max_length=200)
+    reference = forms.CharField(label="Reference (optional)", required=False, max_length=MAX_REFERENCE)
     cqc_rating = forms.ChoiceField(label="CQC rating", required=False, widget=forms.RadioSelect)
     note = forms.CharField(label="Note (optional)", required=False, widget=forms.Textarea(attrs={"rows": 4}))
 
@@ -169,6 +185,9 @@ class ProviderCheckForm(forms.Form):
         Kind = ProviderCheck.Kind
         self.provider = provider
         self.kind = kind
+        # The latest check of this kind: a new one may not be dated before it (it would not count).
+        self.latest = provider.checks.filter(kind=kind).select_related("checked_by").first()
+        self.says_personal_care = kind == Kind.CQC and rules.says_personal_care(provider)
         initial = {"checked_on": timezone.localdate()}
         if kind == Kind.CQC:
             initial |= {"reference": provider.cqc_location_id, "cqc_rating": provider.cqc_rating}
@@ -210,6 +229,13 @@ class ProviderCheckForm(forms.Form):
             del self.fields["cqc_rating"]
         if kind in (Kind.SAFEGUARDING_POLICY, Kind.COMPLAINTS):
             del self.fields["reference"]
+        else:
+            what = {Kind.INSURANCE: "The insurer and policy number", Kind.CQC: "The CQC location ID"}.get(
+                kind, "The reference"
+            )
+            self.fields["reference"].error_messages["max_length"] = (
+                f"{what} must be {MAX_REFERENCE} characters or fewer"
+            )
         self.fields["note"].help_text = "Needed when it failed: what is wrong and what the provider must do."
         self.helper = FormHelper()
         self.helper.form_tag = False
@@ -240,15 +266,40 @@ class ProviderCheckForm(forms.Form):
         Outcome = ProviderCheck.Outcome
         outcome = data.get("outcome")
         checked_on = data.get("checked_on")
-        if "expires_on" in self.fields and "expires_on" not in self.errors:
+        if checked_on is not None and self.latest is not None and checked_on < self.latest.checked_on:
+            self.add_error(
+                "checked_on",
+                self.fields["checked_on"].error_on(rules.too_early_message(self.latest.checked_on)),
+            )
+        if outcome == Outcome.NOT_NEEDED and self.says_personal_care:
+            self.add_error(
+                "outcome",
+                "Select passed or failed: this provider's listings say they give personal care, "
+                "so it must be registered with the CQC",
+            )
+        # The expiry date is kept only when the check passed (a failed check's is not saved).
+        if "expires_on" in self.fields and "expires_on" not in self.errors and outcome == Outcome.PASSED:
             expires_on = data.get("expires_on")
             field = self.fields["expires_on"]
-            if expires_on is None and outcome == Outcome.PASSED:
+            what = field.what.capitalize()
+            if expires_on is None:
                 self.add_error("expires_on", field.error_on(f"Enter {field.what}"))
-            elif expires_on is not None and checked_on is not None and expires_on <= checked_on:
+            elif checked_on is not None and expires_on <= checked_on:
+                self.add_error("expires_on", field.error_on(f"{what} must be after the date of the check"))
+            elif checked_on is not None and expires_on > _years_after(checked_on, MAX_EXPIRY_YEARS):
                 self.add_error(
                     "expires_on",
-                    field.error_on(f"{field.what.capitalize()} must be after the date of the check"),
+                    field.error_on(
+                        f"{what} must be within {MAX_EXPIRY_YEARS} years of the date of the check"
+                    ),
+                )
+            elif expires_on < timezone.localdate():
+                self.add_error(
+                    "expires_on",
+                    field.error_on(
+                        f"{what} must be today or in the future. "
+                        "If it has run out, record the check as failed"
+                    ),
                 )
         if "cqc_rating" in self.fields and outcome == Outcome.PASSED:
             if not data.get("reference"):

@@ -82,7 +82,7 @@ def stale_list(request):
 @moderator_required
 def review_queue(request):
     kind = request.GET.get("kind", "")
-    words = request.GET.get("q", "").strip()[:100]
+    words = request.GET.get("q", "").replace("\x00", "").strip()[:100]  # PostgreSQL refuses NUL
     waiting = ListingChange.objects.awaiting_review()
     if words:
         waiting = waiting.filter(

@@ -2,7 +2,8 @@
 
 Each message is a template in templates/emails/: the first line is the subject, the rest the
 body. A failure to send is logged, never raised: the change that caused the email is saved
-whatever happens to the message.
+whatever happens to the message. (Unless the caller asks with `fail_silently=False`: a reminder
+that is only recorded once sent needs to know.)
 """
 
 import logging
@@ -16,7 +17,7 @@ from django.template.loader import render_to_string
 logger = logging.getLogger(__name__)
 
 
-def email_send(*, to: Iterable[str], template: str, context: dict) -> int:
+def email_send(*, to: Iterable[str], template: str, context: dict, fail_silently: bool = True) -> int:
     recipients = sorted({address.strip().lower() for address in to if address and address.strip()})
     if not recipients:
         return 0
@@ -29,6 +30,8 @@ def email_send(*, to: Iterable[str], template: str, context: dict) -> int:
         return send_mail(subject.strip(), body.strip() + "\n", None, recipients)
     except Exception:  # noqa: BLE001 (the mail server's trouble must not undo the user's work)
         logger.exception("Could not send the %s email", template)
+        if not fail_silently:
+            raise
         return 0
 
 

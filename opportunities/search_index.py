@@ -127,6 +127,7 @@ def opportunity_index_refresh(*, ids: Iterable[int] | None = None) -> int:
     id_list = None if ids is None else [int(i) for i in ids]
     if id_list == []:
         return 0
+    _provider_standing_refresh(id_list)
     sql = _REFRESH_SQL.replace("%(key_features)s", ", ".join(f"'{slug}'" for slug in KEY_FEATURES))
     with connection.cursor() as cursor:
         cursor.execute(sql, {"all": id_list is None, "ids": id_list or []})
@@ -151,6 +152,20 @@ def opportunity_index_refresh(*, ids: Iterable[int] | None = None) -> int:
         cursor.execute(_WORDS_SQL.format(where=where))
     search_index_version_bump()
     return refreshed
+
+
+def _provider_standing_refresh(id_list: list[int] | None) -> None:
+    """The "Council checked" badge on a card depends on the listings too (one that says it gives
+    personal care needs a CQC registration), so work the providers' standing out again first.
+    Providers never checked have no badge to change."""
+    from providers.checks import standing_store
+    from providers.models import ProviderCheck
+
+
+    checked = ProviderCheck.objects.values("provider_id")
+    if id_list is not None:
+        checked = checked.filter(provider__opportunities__in=id_list)
+    standing_store(set(checked.values_list("provider_id", flat=True)))
 
 
 def search_index_version_bump() -> None:

@@ -83,7 +83,8 @@ class ProviderInvitationAdmin(admin.ModelAdmin):
 
 @admin.register(ProviderCheck)
 class ProviderCheckAdmin(admin.ModelAdmin):
-    """Read only: checks are recorded in the council workspace (Provider checks), which keeps history."""
+    """Read only, and never deleted: checks are recorded in the council workspace (Provider checks),
+    which keeps the history."""
 
     list_display = ["provider", "kind", "outcome", "checked_on", "expires_on", "checked_by"]
     list_filter = ["kind", "outcome"]
@@ -96,3 +97,6 @@ class ProviderCheckAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # the history is the record; a deleted check would also leave the badge out of step

@@ -28,7 +28,7 @@ PASSING = [
     "Handsworth Park Sport Together",
     "Clearview Sight Loss Birmingham",
 ]
-GIVES_PERSONAL_CARE = {"Heartwood Dementia Support"}
+GIVES_PERSONAL_CARE = {"Heartwood Dementia Support", "Brightside Friends Birmingham"}  # their listings say so
 EXPIRING_SOON = "Signing Hands Deaf Centre"  # still council checked; its insurance runs out soon
 EXPIRED = "Northfield Carers Together"  # its insurance ran out
 FAILED = "Yardley Days Out Club"  # its safeguarding policy needs work

@@ -128,3 +128,15 @@ def test_council_emails_go_to_moderators_and_the_shared_inbox_only(settings):
     addresses = council_addresses()
     assert moderator.email in addresses and settings.COUNCIL_REVIEW_EMAIL in addresses
     assert not {"sg@example.org", "gone@example.org", "citizen@example.org"} & set(addresses)
+
+
+def test_a_nul_character_in_the_review_queue_search_is_ignored_not_a_500(client):
+    from opportunities.models import ListingChange
+
+    listing = OpportunityFactory(title="Pottery for beginners")
+    ListingChange.objects.create(opportunity=listing, status="submitted", proposed={"title": listing.title})
+    client.force_login(officer(User.OfficerRole.MODERATOR))
+    client.raise_request_exception = False
+    response = client.get(reverse("council:queue"), {"q": "Pot\x00tery"})
+    assert response.status_code == 200
+    assert "Pottery for beginners" in response.content.decode()

@@ -110,3 +110,17 @@ def test_the_command_says_what_it_sent_and_checks_its_date(provider, mailoutbox)
     assert len(mailoutbox) == 2
     with pytest.raises(CommandError, match="--date must be a real date written as YYYY-MM-DD"):
         call_command("send_check_reminders", "--date", "2026-02-30")
+
+
+def test_when_the_mail_server_is_down_nothing_is_recorded_and_the_command_fails(provider, mailoutbox):
+    from unittest import mock
+
+    insurance(provider, datetime.date(2026, 6, 10))
+    with (
+        mock.patch("daywell.notify.send_mail", side_effect=ConnectionRefusedError("SMTP down")),
+        pytest.raises(CommandError, match="Could not send 1 reminder; see the log"),
+    ):
+        call_command("send_check_reminders", "--date", "2026-05-20", stdout=StringIO())
+    assert not ProviderCheckReminder.objects.exists()
+    call_command("send_check_reminders", "--date", "2026-05-21", stdout=StringIO())
+    assert len(mailoutbox) == 2 and ProviderCheckReminder.objects.count() == 1

@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 from accounts.models import User
+from opportunities.models import Opportunity
 from opportunities.search_index import opportunity_index_refresh
 from providers import checks as rules
 from providers.models import Provider, ProviderCheck, ProviderCheckStanding
@@ -416,8 +417,10 @@ def test_search_result_cards_show_the_badge_of_checked_providers_only(client):
     assert BADGE not in cards["Unchecked choir"]
     # The card keeps the first expiry date: the badge goes the day after, with no write at all.
     assert ProviderCheckStanding.objects.get(provider=checked.provider).valid_until == TODAY + 9 * DAY
-    ProviderCheckStanding.objects.update(valid_until=TODAY - DAY)
-    opportunity_index_refresh()
+    # The day after: the card as stored, with its first expiry now in the past.
+    checked.refresh_from_db()
+    card = checked.card | {"council_checked": [checked.card["council_checked"][0], str(TODAY - DAY)]}
+    Opportunity.objects.filter(pk=checked.pk).update(card=card)
     assert BADGE not in result_cards(client, "choir")["Checked choir"]
 
 
@@ -435,6 +438,21 @@ def test_recording_a_check_updates_the_cards_of_the_providers_listings(client, m
     data = insurance_data(outcome="failed", note="Cancelled", **date_fields("checked_on", TODAY))
     client.post(record_url(listing.provider), data)
     assert BADGE not in result_cards(client, "singing")["Singing for the brain"]
+
+
+def test_a_listing_that_starts_to_give_personal_care_takes_the_badge_off_its_card_without_cqc(client):
+    """CQC was "not needed"; once a listing says it gives personal care, the card's badge goes
+    when the listing's search facts are refreshed (as approval does), with no check recorded."""
+    from opportunities.models import Feature
+
+    listing = OpportunityFactory(title="Tuesday lunch club")
+    all_passed(listing.provider, on=TODAY - 2 * DAY)
+    rules.standing_store([listing.provider_id])
+    opportunity_index_refresh(ids=[listing.pk])
+    assert BADGE in result_cards(client, "lunch")["Tuesday lunch club"]
+    listing.features.add(Feature.objects.get(slug="personal-care"))
+    opportunity_index_refresh(ids=[listing.pk])
+    assert BADGE not in result_cards(client, "lunch")["Tuesday lunch club"]
 
 
 def test_the_public_explanation_page(client):
@@ -459,3 +477,153 @@ def test_the_demo_gives_some_providers_the_badge_and_others_something_to_do(clie
     assert found == {PASSING[0]: rules.CHECKED, EXPIRED: rules.EXPIRED, FAILED: rules.FAILED}
     assert BADGE in client.get(listing.get_absolute_url()).content.decode()
     assert BADGE in result_cards(client, "allotment")[listing.title]
+
+
+# --- Review fixes: dates, CQC and personal care, the list at scale -----------------------------------
+def errors_on(page):
+    return re.findall(r'<li><a href="#([^"]+)">([^<]*)</a></li>', page)
+
+
+def test_a_check_dated_before_the_latest_of_its_kind_is_refused_and_the_same_day_is_not(
+    client, moderator, provider
+):
+    check(provider, Kind.INSURANCE, on=TODAY - 5 * DAY)
+    url = record_url(provider)
+    assert f"Its date must be on or after {(TODAY - 5 * DAY):%-d %B %Y}" in client.get(url).content.decode()
+    data = insurance_data(outcome="failed", note="Cancelled", **date_fields("checked_on", TODAY - 6 * DAY))
+    page = client.post(url, data).content.decode()
+    message = f"Enter a date on or after {(TODAY - 5 * DAY):%-d %B %Y}, the date of the last check"
+    assert errors_on(page) == [("id_checked_on_0", message)]
+    assert ProviderCheck.objects.count() == 1
+    data |= date_fields("checked_on", TODAY - 5 * DAY)
+    assert client.post(url, data).status_code == 302
+    assert rules.provider_standing(provider).latest[Kind.INSURANCE].outcome == Outcome.FAILED
+
+
+def test_the_service_refuses_a_check_dated_before_the_latest_too(moderator, provider):
+    check(provider, Kind.DBS, on=TODAY - 5 * DAY)
+    data = {"outcome": Outcome.FAILED, "checked_on": TODAY - 9 * DAY, "note": "Out of date"}
+    with pytest.raises(rules.CheckDatedTooEarly):
+        rules.provider_check_record(provider=provider, kind=Kind.DBS, by=moderator, data=data)
+    assert ProviderCheck.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("changes", "error"),
+    [
+        (date_fields("expires_on", TODAY + 11 * 365 * DAY),
+         "The date the insurance runs out must be within 10 years of the date of the check"),
+        (date_fields("checked_on", TODAY - 60 * DAY) | date_fields("expires_on", TODAY - DAY),
+         "The date the insurance runs out must be today or in the future. If it has run out, record the "
+         "check as failed"),
+        ({"reference": "x" * 201}, "The insurer and policy number must be 200 characters or fewer"),
+        ({"expires_on_1": "123456789012345678901234567890"}, "The date the insurance runs out must be a real date"),
+    ],
+)  # fmt: skip
+def test_expiry_dates_that_cannot_be_right_and_long_references_are_refused(
+    client, moderator, provider, changes, error
+):
+    page = client.post(record_url(provider), insurance_data(**changes)).content.decode()
+    assert errors_on(page)[0][1] == error
+    assert not ProviderCheck.objects.exists()
+
+
+def test_an_expiry_date_today_is_still_taken_and_a_failed_check_ignores_a_gone_date(
+    client, moderator, provider
+):
+    data = insurance_data(**date_fields("checked_on", TODAY - 300 * DAY), **date_fields("expires_on", TODAY))
+    assert client.post(record_url(provider), data).status_code == 302
+    data |= {"outcome": "failed", "note": "Ran out"} | date_fields("expires_on", TODAY - DAY)
+    data |= date_fields("checked_on", TODAY)
+    assert client.post(record_url(provider), data).status_code == 302
+    assert ProviderCheck.objects.filter(outcome=Outcome.FAILED, expires_on=None).count() == 1
+
+
+def personal_care_listing(provider):
+    from opportunities.models import Feature
+
+    listing = OpportunityFactory(provider=provider)
+    listing.features.add(Feature.objects.get(slug=rules.PERSONAL_CARE))
+    return listing
+
+
+def test_cqc_not_needed_is_refused_when_the_listings_say_personal_care(client, moderator, provider):
+    personal_care_listing(provider)
+    page = client.post(
+        record_url(provider, "cqc"), {"outcome": "not_needed", **date_fields("checked_on", TODAY)}
+    )
+    assert errors_on(page.content.decode()) == [(
+        "id_outcome",
+        "Select passed or failed: this provider&#x27;s listings say they give personal care, so it must be "
+        "registered with the CQC",
+    )]  # fmt: skip
+    assert not ProviderCheck.objects.exists()
+
+
+def test_cqc_not_needed_stops_counting_when_a_listing_says_personal_care(client, moderator, provider):
+    all_passed(provider, on=TODAY - 3 * DAY, cqc=Outcome.NOT_NEEDED)
+    assert rules.provider_standing(provider).is_council_checked
+    listing = personal_care_listing(provider)
+    standing = rules.provider_standing(provider)
+    assert (standing.status, standing.failed) == (rules.FAILED, [Kind.CQC])
+    assert BADGE not in client.get(listing.get_absolute_url()).content.decode()
+    assert rules.summaries([provider.pk])[provider.pk].status == rules.FAILED
+    page = client.get(reverse("council_checks:detail", args=[provider.uuid])).content.decode()
+    assert "CQC registration is needed: its listings say they give personal care" in page
+    page = client.get(reverse("council_checks:list")).content.decode()
+    assert "Failed a check (1)" in page
+    assert "CQC registration is needed: its listings say they give personal care" in page
+
+
+def test_hidden_link_text_keeps_acronyms_in_capitals(client, moderator, provider):
+    page = client.get(reverse("council_checks:detail", args=[provider.uuid])).content.decode()
+    assert '<span class="govuk-visually-hidden"> of the DBS checks for staff</span>' in page
+    assert '<span class="govuk-visually-hidden"> of the CQC registration</span>' in page
+    assert '<span class="govuk-visually-hidden"> of the public liability insurance</span>' in page
+
+
+def test_the_statuses_counted_in_the_database_agree_with_the_rule():
+    made = {}
+    for name, expires, failed_kind, skip in [
+        ("checked", TODAY + 300 * DAY, None, None),
+        ("expiring", TODAY + 30 * DAY, None, None),
+        ("today", TODAY, None, None),
+        ("expired", TODAY - DAY, None, None),
+        ("missing", TODAY + 300 * DAY, None, Kind.COMPLAINTS),
+        ("missing and expired", TODAY - DAY, None, Kind.COMPLAINTS),
+        ("failed and expired", TODAY - DAY, Kind.SAFEGUARDING_POLICY, None),
+    ]:
+        provider = made[name] = ProviderFactory(name=name)
+        for kind in rules.STANDARDS:
+            if kind == skip:
+                continue
+            outcome = Outcome.NOT_NEEDED if kind == Kind.CQC else Outcome.PASSED
+            check(
+                provider, kind, outcome, on=TODAY - 400 * DAY, expires=expires if kind == Kind.DBS else None
+            )
+        if failed_kind:
+            check(provider, failed_kind, Outcome.FAILED, on=TODAY - 2 * DAY)
+    made["none"] = ProviderFactory(name="none")
+    ids = [p.pk for p in made.values()]
+    in_full, counted = rules.standings(ids), rules.summaries(ids)
+    assert {pk: (s.status, s.next_expiry) for pk, s in in_full.items()} == {
+        pk: (s.status, s.next_expiry) for pk, s in counted.items()
+    }
+    assert {name: counted[p.pk].status for name, p in made.items()} == {
+        "checked": rules.CHECKED, "expiring": rules.EXPIRING, "today": rules.EXPIRING,
+        "expired": rules.EXPIRED, "missing": rules.MISSING, "missing and expired": rules.EXPIRED,
+        "failed and expired": rules.FAILED, "none": rules.MISSING,
+    }  # fmt: skip
+
+
+def test_the_list_page_queries_do_not_grow_with_the_providers(
+    client, moderator, django_assert_max_num_queries
+):
+    for _ in range(3):
+        all_passed(ProviderFactory())
+    with django_assert_max_num_queries(12) as few:
+        client.get(reverse("council_checks:list"))
+    for _ in range(10):
+        all_passed(ProviderFactory())
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        assert "Council checked (13)" in client.get(reverse("council_checks:list")).content.decode()
