@@ -28,7 +28,7 @@ import sys
 import tempfile
 import time
 import warnings
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
 from .run import BASE_DIR, BENCH_DIR, SEED, SIZES, database_env, label, summary
@@ -41,8 +41,6 @@ OPPORTUNITIES_PER_PROFILE = 20  # 5,000 profiles at 100,000
 OPPORTUNITIES_PER_ENQUIRY = 50  # 2,000 enquiries at 100,000
 DAYS_OF_HISTORY = 450  # about 15 months, so some searches fall outside the pages' last 12 months
 OFFICER_EMAIL = "bench-commissioning@bench.daywell.example"
-SEARCH_WORDS = ["swimming", "art", "gardening", "cooking", "music", "yoga", "pottery", "dance", "choir",
-                "drama", "quiz", "sewing", "trampolining", "kayaking", "knitting", "bowls"]  # fmt: skip
 
 
 # --- The parent: one child per size ---------------------------------------------------------------
@@ -78,6 +76,9 @@ def parent(args) -> int:
             "seed": args.seed,
             "debug": False,
             "client": "django.test.Client, a signed-in commissioning officer",
+            # OpenBLAS's own threads (numpy's matrix products) busy-wait for a CPU: on a busy machine
+            # a product of a few milliseconds can take seconds. Recorded so runs can be compared.
+            "openblas_threads": os.environ.get("OPENBLAS_NUM_THREADS", "default"),
         },
         "sizes": {str(run["size"]): run for run in runs},
         "target": {
@@ -189,57 +190,18 @@ def profiles_top_up(target: int, rng: random.Random) -> int:
 
 
 def searches_top_up(target: int, rng: random.Random) -> int:
-    """Recorded searches shaped like the search log's (opportunities.search_page.log_filters),
-    written with COPY: created_at is spread over about 15 months, which auto_now_add would not allow."""
-    from django.db import connection, transaction
+    """Recorded searches shaped like the search log's (insight.demo.search_rows, which the demo uses
+    too), written with COPY: created_at is spread over about 15 months."""
     from django.utils import timezone
 
-    from opportunities.forms import DAYS, TIMES
-    from opportunities.models import Feature, Interest, SearchLog
-    from places.models import Postcode, Ward
+    from insight.demo import SearchMix, search_rows, searches_write
+    from opportunities.models import SearchLog
 
     missing = target - SearchLog.objects.count()
     if missing <= 0:
         return 0
-    interests = list(Interest.objects.order_by("pk").values_list("slug", flat=True))
-    features = list(Feature.objects.order_by("pk").values_list("slug", flat=True))
-    wards = list(Ward.objects.order_by("pk").values_list("slug", flat=True))
-    postcodes = list(
-        Postcode.objects.filter(ward__isnull=False)
-        .order_by("postcode")
-        .values_list("postcode", "ward_id")[::20]
-    )
-    now = timezone.now()
-    with transaction.atomic(), connection.cursor() as cursor:
-        copy_sql = (
-            "COPY opportunities_searchlog (created_at, filters, words, result_count, ward_id) FROM STDIN"
-        )
-        with cursor.cursor.copy(copy_sql) as copy:
-            for _ in range(missing):
-                filters: dict = {}
-                ward_id = None
-                if rng.random() < 0.5:
-                    filters["interest"] = rng.sample(interests, rng.choice([1, 1, 1, 2]))
-                if rng.random() < 0.4:
-                    postcode, ward_id = rng.choice(postcodes)
-                    filters["postcode_area"] = postcode.split(" ")[0]
-                    if rng.random() < 0.5:
-                        filters["distance"] = rng.choice([1.0, 2.0, 3.0, 5.0])
-                if rng.random() < 0.05:
-                    filters["ward"] = [rng.choice(wards)]
-                if rng.random() < 0.15:
-                    filters["access"] = [rng.choice(features)]
-                if rng.random() < 0.2:
-                    filters["day"] = [rng.choice(DAYS)[0]]
-                if rng.random() < 0.1:
-                    filters["time"] = [rng.choice(TIMES)[0]]
-                if rng.random() < 0.1:
-                    filters["free"] = True
-                words = rng.choice(SEARCH_WORDS) if rng.random() < 0.3 else ""
-                found = 0 if rng.random() < 0.08 else rng.randint(1, 400)
-                when = now - timedelta(seconds=rng.uniform(0, DAYS_OF_HISTORY * 86400))
-                copy.write_row((when, json.dumps(filters), words, found, ward_id))
-    return missing
+    rows = search_rows(SearchMix.from_database(), missing, rng, now=timezone.now(), days=DAYS_OF_HISTORY)
+    return searches_write(rows)
 
 
 def enquiries_top_up(target: int, rng: random.Random) -> int:

@@ -31,6 +31,7 @@ from django.utils.text import slugify
 
 from daywell.demo_people import demo_people_ensure
 from daywell.demo_workflow import demo_workflow_ensure
+from insight.demo import demo_demand_ensure
 from opportunities.models import (
     AudienceGroup,
     Cost,
@@ -925,6 +926,7 @@ def demo_seed(*, count: int = DEFAULT_COUNT, seed: int = DEMO_SEED, stdout=None)
         )
         demo_people_ensure({a.role: a.email for a in reversed(DEMO_ACCOUNTS)})  # the first of each role
         demo_checks_ensure()  # the council's checks of some providers: the "Council checked" badge
+        demo_demand_ensure(seed=seed)  # anonymous profiles, searches and enquiries for the insight pages
         # New listings (and any not yet indexed, after an upgrade) become searchable.
         opportunity_index_refresh(
             ids=[

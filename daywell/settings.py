@@ -5,7 +5,13 @@ DEBUG=0, SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL (see README.md, "Configurati
 """
 
 import os
-from pathlib import Path
+
+# numpy's maths library starts a thread per core for the search's and insight's small matrix sums;
+# on a busy server those threads wait on each other (seconds instead of milliseconds). One thread
+# per process is steady. It must be set before numpy is first imported, so it is set here.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+from pathlib import Path  # noqa: E402
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured

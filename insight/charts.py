@@ -18,6 +18,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from places.maps import SHADES, shade_for, ward_map
 
+from .demand import HIDDEN
 from .figures import Figure
 
 TEXT = "#0b0c0c"
@@ -342,9 +343,14 @@ def map_legend(highest: float, unit: str = "") -> list[tuple[str, str]]:
 # --- The table beside every chart ------------------------------------------------------------------
 def table(figure: Figure) -> dict:
     """The figure's table ready for the template: headings and cells, numbers formatted and marked."""
+    # A count shown as "hidden" (a small number of people) is still a number: it lines up with them.
     numeric = [
         bool(figure.rows)
-        and all(number(row[c]) is not None or row[c] is None for row in figure.rows if len(row) > c)
+        and all(
+            number(row[c]) is not None or row[c] is None or row[c] == HIDDEN
+            for row in figure.rows
+            if len(row) > c
+        )
         for c in range(len(figure.columns))
     ]
     numeric[0] = False

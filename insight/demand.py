@@ -9,8 +9,8 @@ people typed, which are shown only when at least SMALLEST_CELL searches share th
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Hashable, Iterable
-from datetime import timedelta
+from collections.abc import Callable, Hashable, Iterable
+from datetime import datetime, timedelta
 from urllib.parse import urlencode
 
 from django.db import connection
@@ -413,7 +413,12 @@ def searches_found_nothing(terms: Terms, since) -> Figure:
             words = None  # other words, fewer than SMALLEST_CELL searches each
         key = (_frozen(row["filters"]), words)
         groups[key] += row["n"]
-    ordered = sorted(groups.items(), key=lambda item: (-item[1], str(item[0])))[:NOTHING_FOUND_SHOWN]
+    # Only groups as frequent as the last one shown can be shown: ordering just those is much cheaper
+    # (the tie-break writes each group out as text).
+    counts = sorted(groups.values(), reverse=True)
+    floor = counts[NOTHING_FOUND_SHOWN - 1] if len(counts) >= NOTHING_FOUND_SHOWN else 0
+    candidates = [item for item in groups.items() if item[1] >= floor]
+    ordered = sorted(candidates, key=lambda item: (-item[1], str(item[0])))[:NOTHING_FOUND_SHOWN]
     table = []
     for (frozen, words), count in ordered:
         filters = {k: list(v) if isinstance(v, tuple) else v for k, v in frozen}
@@ -444,17 +449,27 @@ def _frozen(filters: dict) -> tuple:
 
 
 # --- The page ---------------------------------------------------------------------------------------------
+# Each figure by its key, in the page's order: a figure's CSV and the statement work out only theirs.
+BUILDERS: dict[str, Callable[[Terms, datetime], Figure]] = {
+    "people-by-interest": lambda terms, since: people_by_interest(terms),
+    "people-by-need": lambda terms, since: people_by_need(terms),
+    "people-by-free-time": lambda terms, since: people_by_free_time(),
+    "people-by-ward": lambda terms, since: people_by_ward(terms),
+    "people-by-ward-and-interest": lambda terms, since: people_by_ward_and_interest(
+        terms, people_by_ward_interest(terms)
+    ),
+    "search-filters": lambda terms, since: search_filters_used(since),
+    "searches-by-ward": searches_by_ward,
+    "searches-by-interest": searches_by_interest,
+    "searches-found-nothing": searches_found_nothing,
+}
+
+
 def figures() -> list[Figure]:
-    terms = search_terms()
-    since = search_since()
-    return [
-        people_by_interest(terms),
-        people_by_need(terms),
-        people_by_free_time(),
-        people_by_ward(terms),
-        people_by_ward_and_interest(terms, people_by_ward_interest(terms)),
-        search_filters_used(since),
-        searches_by_ward(terms, since),
-        searches_by_interest(terms, since),
-        searches_found_nothing(terms, since),
-    ]
+    terms, since = search_terms(), search_since()
+    return [build(terms, since) for build in BUILDERS.values()]
+
+
+def figure(key: str) -> Figure | None:
+    build = BUILDERS.get(key)
+    return build(search_terms(), search_since()) if build else None

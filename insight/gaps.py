@@ -5,6 +5,7 @@ cell's number of people is the very number the demand page shows, hidden or not.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from urllib.parse import urlencode
 
 from django.db.models import Count
@@ -146,7 +147,17 @@ def enquiries_by_outcome(since) -> Figure:
     )
 
 
+# Each figure by its key, in the page's order: a figure's CSV and the statement work out only theirs.
+BUILDERS: dict[str, Callable[[], Figure]] = {
+    "worst-gaps": lambda: worst_gaps(search_terms(), search_since()),
+    "enquiries-by-outcome": lambda: enquiries_by_outcome(search_since()),
+}
+
+
 def figures() -> list[Figure]:
-    terms = search_terms()
-    since = search_since()
-    return [worst_gaps(terms, since), enquiries_by_outcome(since)]
+    return [build() for build in BUILDERS.values()]
+
+
+def figure(key: str) -> Figure | None:
+    build = BUILDERS.get(key)
+    return build() if build else None

@@ -1,7 +1,8 @@
 """The insight pages: each is a title, a short introduction and a function returning its figures.
 
 One registry, so every page shares one view, one template and one CSV download: adding a page is
-one import and one line below. `PAGES[slug]()` returns the page's figures."""
+one import and one line below. `PAGES[slug]()` returns the page's figures, and
+`PAGES[slug].figure(key)` one of them (working out only that one where the page can)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,9 @@ class Page:
     intro: str
     figures: Callable[[], list[Figure]]
     summary: str = ""  # one line for the insight front page
+    # Works out just one figure by its key (None for no such key); without it, every figure is
+    # worked out and the one picked.
+    one: Callable[[str], Figure | None] | None = None
 
     # A Page is callable; without this a template reading {{ entry.title }} would call it (and work
     # out every page's figures just to draw the navigation).
@@ -25,6 +29,11 @@ class Page:
 
     def __call__(self) -> list[Figure]:
         return self.figures()
+
+    def figure(self, key: str) -> Figure | None:
+        if self.one is not None:
+            return self.one(key)
+        return next((figure for figure in self.figures() if figure.key == key), None)
 
 
 PAGES: dict[str, Page] = {
@@ -41,6 +50,7 @@ PAGES: dict[str, Page] = {
         "where they live) and from the searches they run, with the searches that found nothing.",
         demand.figures,
         "What people enjoy and need, when they are free and where they live; what they search for.",
+        demand.figure,
     ),
     "gaps": Page(
         "Gaps",
@@ -48,6 +58,7 @@ PAGES: dict[str, Page] = {
         "shows what is there now; and what happens to enquiries.",
         gaps.figures,
         "The biggest gaps between what people in a ward ask for and what is listed; enquiries by outcome.",
+        gaps.figure,
     ),
     "trends": Page(
         "Trends",
@@ -62,3 +73,9 @@ def page_figures(slug: str) -> list[Figure]:
     """A page's figures, or none when the page is not there (yet)."""
     page = PAGES.get(slug)
     return page() if page is not None else []
+
+
+def page_figure(slug: str, key: str) -> Figure | None:
+    """One figure of a page, or None when the page or the figure is not there (yet)."""
+    page = PAGES.get(slug)
+    return page.figure(key) if page is not None else None

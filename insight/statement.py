@@ -2,15 +2,16 @@
 for providers and commissioners, on one printable page.
 
 It reads the other pages' figures through the registry (`insight.pages.PAGES`) and by their keys,
-so a page or a figure that is not there yet is simply left out. Nothing here counts people itself:
-numbers of people come from the demand and gaps figures, which already hide cells under 5, and a
-sentence about people names only rows with at least SMALLEST_CELL of them, so no hidden number can
-be read back from the statement either.
+working out only the figures it quotes; a page or a figure that is not there yet is simply left out.
+Nothing here counts people itself: numbers of people come from the demand and gaps figures, which
+already hide cells under 5, and a sentence about people names only rows with at least SMALLEST_CELL
+of them, so no hidden number can be read back from the statement either.
 """
 
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -80,8 +81,8 @@ def listing(items: list[str]) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def _figure(figures: list[Figure], key: str) -> Figure | None:
-    return next((f for f in figures if f.key == key), None)
+# A page's figure by its key, or None; a page that is not there is None as a whole.
+FigureByKey = Callable[[str], Figure | None]
 
 
 def _people_rows(figure: Figure | None, limit: int = 3) -> list[tuple[str, int]]:
@@ -98,20 +99,21 @@ def _people_rows(figure: Figure | None, limit: int = 3) -> list[tuple[str, int]]
     return found
 
 
-def _page_figures(slug: str) -> list[Figure]:
-    from .pages import page_figures
+def _page(slug: str) -> FigureByKey | None:
+    from .pages import PAGES
 
-    return page_figures(slug)
+    page = PAGES.get(slug)
+    return page.figure if page is not None else None
 
 
 # --- The statement -------------------------------------------------------------------------------
 def market_position() -> Statement:
     facts = supply_page.supply_facts()
     sections = [_supply(facts)]
-    demand = _demand(_page_figures("demand"))
+    demand = _demand(_page("demand"))
     if demand:
         sections.append(demand)
-    gaps = _gaps(_page_figures("gaps"))
+    gaps = _gaps(_page("gaps"))
     if gaps:
         sections.append(gaps)
     sections.append(_trends())
@@ -186,23 +188,23 @@ def _supply(facts: supply_page.Supply) -> Section:
     return Section("What is on offer", sentences, "supply")
 
 
-def _demand(figures: list[Figure]) -> Section | None:
-    if not figures:
+def _demand(figure: FigureByKey | None) -> Section | None:
+    if figure is None:
         return None
     sentences = []
-    enjoy = _people_rows(_figure(figures, "people-by-interest"))
+    enjoy = _people_rows(figure("people-by-interest"))
     if enjoy:
         words = [f"{name.lower()} ({count:,} people)" for name, count in enjoy]
         sentences.append(f"People with a profile most often say they enjoy {listing(words)}.")
-    needs = _people_rows(_figure(figures, "people-by-need"))
+    needs = _people_rows(figure("people-by-need"))
     if needs:
         words = [f"{name.lower()} ({count:,} people)" for name, count in needs]
         sentences.append(f"The access and support people most often need are {listing(words)}.")
-    searched = _people_rows(_figure(figures, "searches-by-interest"))
+    searched = _people_rows(figure("searches-by-interest"))
     if searched:
         words = [f"{name.lower()} ({count:,} searches)" for name, count in searched]
         sentences.append(f"People most often search for {listing(words)}.")
-    nothing = _people_rows(_figure(figures, "searches-found-nothing"))
+    nothing = _people_rows(figure("searches-found-nothing"))
     if nothing:
         words = [f"“{name}” ({count:,})" for name, count in nothing]
         sentences.append(f"The searches that most often found nothing were {listing(words)}.")
@@ -211,11 +213,11 @@ def _demand(figures: list[Figure]) -> Section | None:
     return Section("What people ask for", sentences, "demand")
 
 
-def _gaps(figures: list[Figure]) -> Section | None:
-    if not figures:
+def _gaps(figure: FigureByKey | None) -> Section | None:
+    if figure is None:
         return None
     sentences = []
-    worst = _figure(figures, "worst-gaps")
+    worst = figure("worst-gaps")
     if worst is not None and worst.rows:
         offered = (
             worst.columns.index("Opportunities listed") if "Opportunities listed" in worst.columns else None

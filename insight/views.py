@@ -51,7 +51,7 @@ def figure_csv(request, page, key):
     entry = PAGES.get(page)
     if entry is None:
         raise Http404("No such insight page")
-    figure = next((f for f in entry() if f.key == key), None)
+    figure = entry.figure(key)
     if figure is None:
         raise Http404("No such table")
     return figure.csv_response(f"daywell-{page}")

@@ -200,6 +200,14 @@ class Opportunity(models.Model):
         verbose_name_plural = "opportunities"
         indexes = [
             models.Index(fields=["status", "title"]),
+            # For the insight pages: how long since each listed opportunity was checked, and new
+            # listings by month, read from these indexes alone rather than the whole (wide) table.
+            models.Index(
+                fields=["last_checked_on"],
+                name="opportunity_listed_checked",
+                condition=models.Q(status="published", hidden_as_stale_on__isnull=True),
+            ),
+            models.Index(fields=["published_at"], name="opportunity_published_at"),
             # Free text is matched in SearchText; every other filter works on the in-memory copy
             # of these columns (opportunities.facets), so they need no index of their own.
         ]

@@ -1,6 +1,7 @@
 """`manage.py seed_demo`: a believable, deterministic, idempotent demo Birmingham."""
 
 import io
+import uuid
 from datetime import time
 
 import pytest
@@ -9,6 +10,7 @@ from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db.models import Max, Min
+from django.urls import reverse
 
 from daywell.demo import DEMO_ACCOUNTS, DEMO_PROVIDER_SLUG
 from opportunities.models import Cost, Opportunity, Session
@@ -185,6 +187,7 @@ def test_demo_accounts_exist_for_every_role(client):
 def test_demo_people_have_a_profile_for_each_relation():
     from citizens.models import CitizenProfile
     from daywell.demo_people import JORDAN, SAM
+    from insight.demo import DEMO_PEOPLE
 
     seed()
     seed()
@@ -198,4 +201,47 @@ def test_demo_people_have_a_profile_for_each_relation():
     assert not visible(accounts["council_officer"]).exists()
     assert not visible(accounts["provider"]).exists()
     assert jordan.reviews.count() == 1
-    assert CitizenProfile.objects.count() == 2
+    assert CitizenProfile.objects.count() == 2 + DEMO_PEOPLE  # and the insight demo's anonymous people
+
+
+def test_the_demo_gives_the_insight_pages_something_to_show(client):
+    from citizens.models import CitizenProfile, Enquiry
+    from insight.demand import HIDDEN
+    from insight.demo import DEMO_ENQUIRIES, DEMO_PEOPLE, DEMO_SEARCHES, PEOPLE_NAMESPACE
+    from opportunities.models import SearchLog
+
+    seed()
+    made = (CitizenProfile.objects.count(), SearchLog.objects.count(), Enquiry.objects.count())
+    seed()
+    assert (CitizenProfile.objects.count(), SearchLog.objects.count(), Enquiry.objects.count()) == made
+    assert SearchLog.objects.count() >= DEMO_SEARCHES
+    assert Enquiry.objects.count() >= DEMO_ENQUIRIES
+    # Spread over the year, so the trends have a shape.
+    months = {when.strftime("%Y-%m") for when in SearchLog.objects.values_list("created_at", flat=True)}
+    assert len(months) >= 12
+    assert len({when.strftime("%Y-%m") for when in Enquiry.objects.values_list("sent_at", flat=True)}) >= 10
+
+    # Nobody can open the invented people's profiles: they are only counted.
+    User = get_user_model()
+    demo_people = CitizenProfile.objects.filter(
+        uuid__in=[uuid.uuid5(PEOPLE_NAMESPACE, str(n)) for n in range(DEMO_PEOPLE)]
+    )
+    assert demo_people.count() == DEMO_PEOPLE
+    for account in DEMO_ACCOUNTS:
+        user = User.objects.get(email=account.email)
+        assert not demo_people.filter(pk__in=CitizenProfile.objects.visible_to(user)).exists(), account.email
+
+    commissioning = next(a for a in DEMO_ACCOUNTS if a.email == "commissioning@demo.daywell.example")
+    assert client.login(email=commissioning.email, password=commissioning.password)
+    demand = {f.key: f for f in client.get(reverse("insight:page", args=["demand"])).context["figures"]}
+    cells = [cell for row in demand["people-by-ward-and-interest"].rows[:-1] for cell in row[1:]]
+    assert sum(1 for cell in cells if cell != HIDDEN and cell >= 5) >= 3
+    assert HIDDEN in cells  # and small cells are still hidden
+    nothing = [str(row[0]) for row in demand["searches-found-nothing"].rows]
+    assert any("“kayaking”" in text for text in nothing)
+
+    gaps = {f.key: f for f in client.get(reverse("insight:page", args=["gaps"])).context["figures"]}
+    assert len(gaps["worst-gaps"].rows) >= 10
+    assert any(isinstance(row[1], int) for row in gaps["worst-gaps"].rows)  # people counted in some gaps
+    outcomes = [cell for row in gaps["enquiries-by-outcome"].rows for cell in row[1:]]
+    assert any(cell != HIDDEN for cell in outcomes)

@@ -118,11 +118,20 @@ def test_the_table_marks_number_columns_formats_numbers_and_keeps_links():
     figure = Figure("g", "Gaps", ["Where", "People", "Score"],
                     [[Link("Sport in Aston", "/search/?ward=aston"), 1234, 12.25], ["Music in Moseley", "hidden", 3.0]])  # fmt: skip
     table = charts.table(figure)
-    assert [cell["numeric"] for cell in table["head"]] == [False, False, True]  # "hidden" is words
+    assert [cell["numeric"] for cell in table["head"]] == [False, True, True]  # "hidden" is a count too
     assert table["body"][0][0] == {"text": "Sport in Aston", "href": "/search/?ward=aston", "numeric": False}
-    assert table["body"][0][1]["text"] == "1234"
+    assert table["body"][0][1]["text"] == "1,234"
     assert table["body"][0][2]["text"] == "12.2"
-    assert table["body"][1][1]["text"] == "hidden"
+    assert table["body"][1][1] == {"text": "hidden", "href": "", "numeric": True}
+
+
+def test_hidden_counts_line_up_with_the_numbers_in_their_column():
+    figure = Figure("people", "People", ["Ward", "People", "Constituency"],
+                    [["Aston", 12, "Ladywood"], ["Moseley", "hidden", "Hall Green"]])  # fmt: skip
+    html = render_to_string("insight/includes/figure.html", {"figure": figure, "page": "demand"})
+    assert '<td class="govuk-table__cell govuk-table__cell--numeric">hidden</td>' in html
+    assert '<td class="govuk-table__cell govuk-table__cell--numeric">12</td>' in html
+    assert '<td class="govuk-table__cell">Hall Green</td>' in html  # words stay on the left
 
 
 def test_the_figure_include_shows_the_chart_then_the_table_and_its_download():
