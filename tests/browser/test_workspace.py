@@ -459,6 +459,8 @@ def test_team_and_joining_pages_are_accessible(open_page, membership, officer):
 
     council = open_page()
     sign_in(council, officer)
-    council.get_by_role("link", name="Asking to join").click()
+    council.get_by_role("navigation", name="Council workspace").get_by_role(
+        "link", name="Asking to join"
+    ).click()
     expect(council.get_by_role("link", name="Hall Green Walkers")).to_be_visible()
     assert_accessible(council, "council-join-requests")
