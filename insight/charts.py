@@ -252,46 +252,78 @@ def _line(figure: Figure) -> SafeString:
                 _short_month(str(figure.rows[i][0])),
             )
         )
-    # The lines, then their markers on top.
+    # The lines, then their markers on top. A month with no number (hidden to protect people) is a
+    # gap: the line stops before it and starts again after it, rather than dropping to 0.
     for s in range(len(series)):
         colour, dash, marker = styles[s]
-        points = [(x_at(i), y_at(row[s])) for i, row in enumerate(values) if row[s] is not None]
-        if len(points) > 1:
-            parts.append(
-                format_html(
-                    '<polyline points="{}" fill="none" stroke="{}" stroke-width="3"{}/>',
-                    " ".join(f"{x:.1f},{y:.1f}" for x, y in points),
-                    colour,
-                    format_html(' stroke-dasharray="{}"', dash) if dash else "",
+        runs: list[list[tuple[float, float]]] = [[]]
+        for i, row in enumerate(values):
+            if row[s] is None:
+                if runs[-1]:
+                    runs.append([])
+            else:
+                runs[-1].append((x_at(i), y_at(row[s])))
+        for run in runs:
+            if len(run) > 1:
+                parts.append(
+                    format_html(
+                        '<polyline points="{}" fill="none" stroke="{}" stroke-width="3"{}/>',
+                        " ".join(f"{x:.1f},{y:.1f}" for x, y in run),
+                        colour,
+                        format_html(' stroke-dasharray="{}"', dash) if dash else "",
+                    )
                 )
-            )
-        parts.extend(_marker(marker, x, y, colour) for x, y in points)
+        parts.extend(_marker(marker, x, y, colour) for run in runs for x, y in run)
     height = top_y + PLOT_HEIGHT + AXIS_SPACE
     return _svg(figure, LINE_WIDTH, height, mark_safe("".join(parts)), "line")  # noqa: S308 (format_html)
 
 
 # --- Ward map --------------------------------------------------------------------------------------
+# A ward whose count is hidden to protect people is hatched, not shaded: it is not "None" (0) and
+# not a number. GOV.UK dark grey stripes on white: 7:1 against white, unlike any blue of the scale,
+# and named in the key in words.
+HIDDEN_INK = "#505a5f"
+HIDDEN_KEY = "Hidden (to protect people)"
+HIDDEN_SWATCH = f"repeating-linear-gradient(45deg, {HIDDEN_INK} 0 3px, #ffffff 3px 6px)"
+
+
 def _map(figure: Figure) -> SafeString:
     from places.models import Ward
 
     shapes = ward_map()
     names = dict(Ward.objects.values_list("name", "pk"))
-    values = {pk: number(v) or 0.0 for pk, v in figure.ward_values.items()}
+    hidden = {pk for pk, v in figure.ward_values.items() if v == HIDDEN}
+    values = {pk: number(v) or 0.0 for pk, v in figure.ward_values.items() if pk not in hidden}
     highest = 100.0 if figure.unit == "%" else max(values.values(), default=0.0)
+    hatch = f"dw-hidden-{figure.key}"  # one pattern per map: a page can show several maps
     paths = []
     for shape in shapes.shapes:
-        value = values.get(names.get(shape.name), 0.0)
+        pk = names.get(shape.name)
+        if pk in hidden:
+            paths.append((shape.path, f"url(#{hatch})", shape.name, HIDDEN))
+            continue
+        value = values.get(pk, 0.0)
         paths.append(
             (shape.path, _shade(value, highest), shape.name, format_value(_tidy(value), figure.unit))
         )
     body = format_html_join(
         "", '<path d="{}" fill="{}" stroke="#ffffff" stroke-width="1"><title>{}: {}</title></path>', paths
     )
+    if hidden:
+        body = format_html(
+            '<defs><pattern id="{}" width="6" height="6" patternUnits="userSpaceOnUse" '
+            'patternTransform="rotate(45)"><rect width="6" height="6" fill="#ffffff"/>'
+            '<rect width="3" height="6" fill="{}"/></pattern></defs>{}',
+            hatch,
+            HIDDEN_INK,
+            body,
+        )
     svg = _svg(figure, shapes.width, shapes.height, body, "map")
+    legend = map_legend(highest, figure.unit) + ([(HIDDEN_SWATCH, HIDDEN_KEY)] if hidden else [])
     key = format_html_join(
         "",
         '<li><span class="dw-legend__swatch" style="background:{}"></span>{}</li>',
-        map_legend(highest, figure.unit),
+        legend,
     )
     return format_html(
         '<div class="dw-chart-map"><div class="dw-chart-map__map">{}</div>'

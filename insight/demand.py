@@ -150,7 +150,7 @@ def people_by_free_time() -> Figure:
             else:
                 by_slot[day * 3 + part] = count
     rows = [
-        [name, *(suppress(by_slot.get(day * 3 + part, 0)) for part in range(3)), suppress(by_day.get(day, 0))]
+        [name, *_day_cells([by_slot.get(day * 3 + part, 0) for part in range(3)], by_day.get(day, 0))]
         for day, name in enumerate(WEEKDAY_NAMES)
     ]
     return Figure(
@@ -160,8 +160,36 @@ def people_by_free_time() -> Figure:
         rows=rows,
         value_column=4,
         unit="people",
-        note=f"People free at any time of a day count once for that day. {HIDDEN_NOTE}",
+        note=(
+            "People free at any time of a day count once for that day, so “Any time that day” is not the "
+            f"parts added up. {HIDDEN_NOTE} “Any time that day” is hidden too when it could give a "
+            f"number away: when taking a part of the day from it leaves 1 to {SMALLEST_CELL - 1}, when a "
+            "part is hidden and the parts shown add up to fewer than it, or when the three parts add up "
+            f"to 1 to {SMALLEST_CELL - 1} more than it."
+        ),
     )
+
+
+def _small_difference(difference: int) -> bool:
+    return 0 < difference < SMALLEST_CELL
+
+
+def _day_cells(parts: list[int], any_time: int) -> list[int | str]:
+    """One day's morning, afternoon and evening and "any time that day", as they may be shown.
+
+    "Any time" counts the people free in any part (a union, not a sum), so it is shown only when
+    nothing hidden or small can be worked out from it and the parts: any time minus a shown part is
+    the people free that day but not then; beside a hidden part, any time more than the shown parts
+    put together means the hidden part holds someone; and the parts added up, minus any time,
+    counts people free in more than one part."""
+    cells = [suppress(count) for count in parts]
+    shown = [count for count, cell in zip(parts, cells, strict=True) if cell != HIDDEN]
+    risky = any(_small_difference(any_time - count) for count in shown)
+    if len(shown) < len(parts):
+        risky = risky or any_time > sum(shown)
+    else:
+        risky = risky or _small_difference(sum(parts) - any_time)
+    return [*cells, HIDDEN if risky else suppress(any_time)]
 
 
 def people_by_ward(terms: Terms) -> Figure:
@@ -182,8 +210,9 @@ def people_by_ward(terms: Terms) -> Figure:
         rows=rows,
         chart="map",
         unit="people",
-        note=f"The ward of the postcode on the profile. {HIDDEN_NOTE}",
-        ward_values={ward.id: shown[ward.id] for ward in terms.wards if isinstance(shown[ward.id], int)},
+        note=f"The ward of the postcode on the profile. {HIDDEN_NOTE} On the map a hidden ward is hatched.",
+        # Hidden wards stay hidden on the map (their own shade and key entry), never drawn as 0.
+        ward_values={ward.id: shown[ward.id] for ward in terms.wards},
     )
 
 

@@ -36,13 +36,15 @@ class Figure:
     value_column: int = 1  # which column the chart draws
     unit: str = ""  # "%" for shares, otherwise what is counted: "opportunities"
     note: str = ""  # how it was counted, and what was left out (for example cells under 5)
-    ward_values: dict[int, float] = field(default_factory=dict)  # map charts: Ward.pk -> value
+    # Map charts: Ward.pk -> value, or HIDDEN (insight.demand) for a count hidden to protect people.
+    ward_values: dict[int, float | str] = field(default_factory=dict)
 
     def csv_response(self, filename_stem: str) -> HttpResponse:
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{filename_stem}-{self.key}.csv"'
         writer = csv.writer(response)
-        writer.writerow(self.columns)
+        # Headings can come from the data too (interest names head a column each).
+        writer.writerow([_cell(heading) for heading in self.columns])
         for row in self.rows:
             writer.writerow([_cell(value) for value in row])
         return response

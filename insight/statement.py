@@ -3,9 +3,10 @@ for providers and commissioners, on one printable page.
 
 It reads the other pages' figures through the registry (`insight.pages.PAGES`) and by their keys,
 working out only the figures it quotes; a page or a figure that is not there yet is simply left out.
-Nothing here counts people itself: numbers of people come from the demand and gaps figures, which
-already hide cells under 5, and a sentence about people names only rows with at least SMALLEST_CELL
-of them, so no hidden number can be read back from the statement either.
+Numbers of people come from the demand and gaps figures, which already hide cells under 5, and a
+sentence about people names only rows with at least SMALLEST_CELL of them; the one count of
+enquiries (each for one person) is hidden under 5 too, so no hidden number can be read back from
+the statement either.
 """
 
 from __future__ import annotations
@@ -21,9 +22,12 @@ from django.utils import timezone
 from . import supply as supply_page
 from . import trends as trends_page
 from .charts import number
+from .demand import HIDDEN, SMALLEST_CELL, suppress
 from .figures import Figure
 
-SMALLEST_CELL = 5
+# A single count of people (or of enquiries, each for one person) under SMALLEST_CELL, standing on
+# its own: it adds up with nothing shown beside it, so saying how small it is gives nothing away.
+FEWER = f"fewer than {SMALLEST_CELL}"
 
 
 @dataclass
@@ -47,7 +51,11 @@ class Headlines:
     wards: int
     searches: int  # in the last 30 days
     nothing_found: int
-    enquiries: int  # in the last 30 days
+    enquiries: int | str  # in the last 30 days; HIDDEN when under SMALLEST_CELL (each is for one person)
+
+    @property
+    def enquiries_text(self) -> str:
+        return FEWER.capitalize() if self.enquiries == HIDDEN else f"{self.enquiries:,}"
 
 
 _HEADLINES_SQL = """
@@ -66,7 +74,7 @@ def headlines() -> Headlines:
     with connection.cursor() as cursor:
         cursor.execute(_HEADLINES_SQL, {"since": timezone.now() - datetime.timedelta(days=30)})
         wards, searches, nothing, enquiries = cursor.fetchone()
-    return Headlines(cols.size, covered, wards, searches, nothing, enquiries)
+    return Headlines(cols.size, covered, wards, searches, nothing, suppress(enquiries))
 
 
 # --- Words ---------------------------------------------------------------------------------------
@@ -242,10 +250,17 @@ def _trends() -> Section:
     starts, counts = trends_page.monthly_counts()
     searches = sum(counts["searches"])
     nothing = sum(counts["nothing_found"])
+    # The trends page protects the months of enquiries as one group with this total.
+    enquiries = suppress(sum(counts["enquiries"]))
     sentences = [
         f"In the last {len(starts)} months, "
         f"{plural(sum(counts['published']), 'new listing was', 'new listings were')} published and "
-        f"{plural(sum(counts['enquiries']), 'enquiry was', 'enquiries were')} sent to providers.",
+        + (
+            f"{FEWER} enquiries were"
+            if enquiries == HIDDEN
+            else plural(enquiries, "enquiry was", "enquiries were")
+        )
+        + " sent to providers.",
         f"People searched the directory {plural(searches, 'time')}; "
         f"{supply_page.share(nothing, searches):g}% of searches found nothing.",
     ]

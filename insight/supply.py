@@ -3,8 +3,9 @@
 Counted over listed opportunities (published and shown in search: not hidden for going a year
 without a check), from the search's own in-memory copy of their facts (opportunities/facets.py:
 each listing's wards, interests, features, times and so on, as numpy arrays), so the counts are
-exactly what a search finds and take milliseconds at 100,000 listings. Only how long ago each
-listing was checked is not in that copy: one grouped query counts it.
+exactly what a search finds and take milliseconds at 100,000 listings. Two things are not in that
+copy: how long ago each listing was checked (one grouped query), and which wards have a feature at
+a venue there (the copy merges a listing's venues: `feature_wards` reads the link tables).
 """
 
 from __future__ import annotations
@@ -126,17 +127,60 @@ def supply_facts(today: datetime.date | None = None) -> Supply:
         counts[fact] = {
             value: int(round(float(n))) for value, n in zip(cols.value_ids[facet], totals, strict=True)
         }
-    # Feature by ward: how many listings in each ward have each feature (one matrix product).
-    by_ward = cols.weights["access"].T @ cols.weights["ward"]
-    coverage = {
-        feature: int(np.count_nonzero(row > 0))
-        for feature, row in zip(cols.value_ids["access"], by_ward, strict=True)
-    }
     with connection.cursor() as cursor:
         cursor.execute(_FRESHNESS_SQL, {"today": today})
         freshness = dict(cursor.fetchall())
     wards = list(Ward.objects.order_by("name").values_list("pk", "name", "constituency__name"))
-    return Supply(_totals(cols), counts, coverage, freshness, wards)
+    return Supply(_totals(cols), counts, feature_wards(cols), freshness, wards)
+
+
+# --- Features by ward --------------------------------------------------------------------------
+# The search's copy merges the features of all of a listing's venues, so a listing with a Changing
+# Places toilet at one venue would count in the wards of all its venues. Here a venue's features
+# count only in the venue's own ward, and a listing's own features (its support, say) go with it to
+# every ward it is in (its venues' and the wards it covers, as in search). Three flat reads of link
+# tables (never the wide opportunity table) and two matrix operations; kept per index version,
+# which every change to a listing, its venues or their features moves on.
+_FEATURE_LINKS_SQL = [
+    "SELECT array_agg(opportunity_id), array_agg(feature_id) FROM opportunities_opportunity_features",
+    "SELECT array_agg(opportunity_id), array_agg(venue_id) FROM opportunities_opportunity_venues",
+    """SELECT array_agg(vf.venue_id), array_agg(vf.feature_id), array_agg(v.ward_id)
+       FROM providers_venue_features vf JOIN providers_venue v ON v.id = vf.venue_id
+       WHERE v.ward_id IS NOT NULL""",
+]
+_feature_wards: tuple[str, dict[int, int]] | None = None
+
+
+def feature_wards(cols: facets.Columns) -> dict[int, int]:
+    """Feature id -> how many wards have a listed opportunity with that feature there."""
+    global _feature_wards
+    cached = _feature_wards
+    if cached is not None and cached[0] == cols.version:
+        return cached[1]
+    with connection.cursor() as cursor:
+        links = []
+        for sql in _FEATURE_LINKS_SQL:
+            cursor.execute(sql)
+            links.append([np.array(column or [], dtype=np.int64) for column in cursor.fetchone()])
+    (own_listing, own_feature), (used_listing, used_venue), (venue, venue_feature, venue_ward) = links
+    features = np.array(cols.value_ids["access"], dtype=np.int64)
+    wards = np.array(cols.value_ids["ward"], dtype=np.int64)
+    # The listing's own features, over the listing's wards: (features, wards) from one product.
+    # (A feature or ward made since the copy was loaded is left out, as search leaves it out.)
+    rows, listed = cols.positions(own_listing)
+    known = np.isin(own_feature[listed], features)
+    own = np.zeros((cols.size, len(features)), dtype=np.float32)
+    own[rows[known], np.searchsorted(features, own_feature[listed][known])] = 1
+    found = (own.T @ cols.weights["ward"]) > 0
+    # Each venue a listed opportunity uses: its features, in its ward.
+    _, listed = cols.positions(used_listing)
+    at_used = np.isin(venue, np.unique(used_venue[listed]))
+    at_used &= np.isin(venue_feature, features) & np.isin(venue_ward, wards)
+    at_features = np.searchsorted(features, venue_feature[at_used])
+    found[at_features, np.searchsorted(wards, venue_ward[at_used])] = True
+    coverage = dict(zip(features.tolist(), np.count_nonzero(found, axis=1).tolist(), strict=True))
+    _feature_wards = (cols.version, coverage)
+    return coverage
 
 
 def figures() -> list[Figure]:
@@ -314,9 +358,11 @@ def feature_coverage(facts: Supply) -> Figure:
         rows,
         value_column=2,
         unit="%",
-        note=f"For each feature, how many of the {wards} wards have at least one listed opportunity with it, "
-        "from the listing or its venue. For example, a ward without a Changing Places toilet has no listing "
-        "there at a venue that has one.",
+        note=f"For each feature, how many of the {wards} wards have at least one listed opportunity with it "
+        "there. A venue's features count only in the venue's own ward; what a listing offers itself (its "
+        "support, for example) counts in every ward it is in, at its venues or coming to people. For "
+        "example, a ward without a Changing Places toilet has no listing at a venue there that has one. "
+        "“Opportunities” counts the listings with the feature, from the listing or any of its venues.",
     )
 
 

@@ -2,6 +2,11 @@
 
 Counted in PostgreSQL with one grouped query per table (by month in the council's time zone, the
 times read from their indexes); months with nothing in them are filled in as 0 here.
+
+Profiles and enquiries are about people (a profile is one person; an enquiry is sent for one), so
+their months are protected like every other count of people (`insight.demand.suppress_linked`):
+the year's total may be known (the statement gives the enquiries', the demand tables add up to the
+profiles'), so the twelve months are one group and no single hidden month can be worked out.
 """
 
 from __future__ import annotations
@@ -16,9 +21,13 @@ from django.utils import timezone
 from citizens.models import CitizenProfile, Enquiry
 from opportunities.models import Opportunity, SearchLog
 
+from .demand import HIDDEN_NOTE, suppress_linked
 from .figures import Figure
 
 MONTHS = 12
+# Measures that count people: shown only through `protected_months`.
+PEOPLE_MEASURES = ("enquiries", "profiles")
+GAP_NOTE = "A hidden month is left as a gap in the line, not drawn as 0."
 
 # (measure, table, time column, extra condition). Table names come from the models, never from input.
 MEASURES = [
@@ -72,13 +81,22 @@ def month_label(start: datetime.date) -> str:
     return f"{start:%B %Y}"
 
 
+def protected_months(counts: list[int]) -> list[int | str]:
+    """A people measure's months as they may be shown: under 5 hidden, and all the months one group
+    (their total may be known), so a single hidden month is never left to be worked out."""
+    months = range(len(counts))
+    shown = suppress_linked(dict(zip(months, counts, strict=True)), [months])
+    return [shown[month] for month in months]
+
+
 def figures() -> list[Figure]:
     starts, counts = monthly_counts()
     labels = [month_label(start) for start in starts]
     note_so_far = f"{labels[-1]} is counted so far."
 
     def single(key, title, heading, measure, note):
-        rows = [[label, count] for label, count in zip(labels, counts[measure], strict=True)]
+        values = protected_months(counts[measure]) if measure in PEOPLE_MEASURES else counts[measure]
+        rows = [[label, value] for label, value in zip(labels, values, strict=True)]
         return Figure(key, title, ["Month", heading], rows, chart="line", unit=heading.lower(), note=note)
 
     searches = Figure(
@@ -108,13 +126,15 @@ def figures() -> list[Figure]:
             "Enquiries sent to providers each month",
             "Enquiries",
             "enquiries",
-            "Enquiries people sent to providers through Daywell. " + note_so_far,
+            f"Enquiries people sent to providers through Daywell. {note_so_far} Each enquiry is about "
+            f"one person, so numbers under 5 are hidden as they are for people: {HIDDEN_NOTE} {GAP_NOTE}",
         ),
         single(
             "profiles",
             "Profiles created each month",
             "Profiles",
             "profiles",
-            "Profiles people made to describe what they want and need. " + note_so_far,
+            f"Profiles people made to describe what they want and need. {note_so_far} Each profile is "
+            f"one person. {HIDDEN_NOTE} {GAP_NOTE}",
         ),
     ]

@@ -6,6 +6,7 @@ import pytest
 from django.template.loader import render_to_string
 
 from insight import charts
+from insight.demand import HIDDEN
 from insight.figures import Figure, Link
 from places.maps import SHADES
 
@@ -107,6 +108,32 @@ def test_a_map_shades_wards_by_their_value_and_has_a_key():
     key = [item.itertext() for item in html.iter("li")]
     assert list(key[0]) == ["None"]
     assert "10" in "".join(key[-1])
+
+
+def test_a_hidden_month_is_a_gap_in_the_line_not_a_drop_to_0():
+    rows = [["January 2026", 8], ["February 2026", 6], ["March 2026", HIDDEN], ["April 2026", 9],
+            ["May 2026", 7]]  # fmt: skip
+    svg = parse(charts.render(Figure("profiles", "Profiles", ["Month", "Profiles"], rows, chart="line")))
+    lines = [line.get("points").split() for line in svg.iter(f"{SVG}polyline")]
+    assert [len(points) for points in lines] == [2, 2]  # January to February, then April to May
+    assert len(list(svg.iter(f"{SVG}circle"))) == 4  # a marker for each month with a number
+
+
+@pytest.mark.django_db
+def test_a_map_hatches_hidden_wards_and_names_them_in_the_key():
+    from places.models import Ward
+
+    moseley, aston = Ward.objects.get(slug="moseley"), Ward.objects.get(slug="aston")
+    figure = Figure("people", "People by ward", ["Ward", "People"], [["Moseley", 10], ["Aston", HIDDEN]],
+                    chart="map", ward_values={moseley.pk: 10, aston.pk: HIDDEN})  # fmt: skip
+    html = parse(charts.render(figure))
+    fills = {path.find(f"{SVG}title").text: path.get("fill") for path in html.iter(f"{SVG}path")}
+    assert fills["Aston: hidden"] == "url(#dw-hidden-people)"
+    assert fills["Moseley: 10"] == SHADES[-1]
+    assert fills["Ladywood: 0"] == SHADES[0]  # no value given: 0, not hidden
+    assert [pattern.get("id") for pattern in html.iter(f"{SVG}pattern")] == ["dw-hidden-people"]
+    key = ["".join(item.itertext()) for item in html.iter("li")]
+    assert key[-1] == "Hidden (to protect people)"
 
 
 def test_a_figure_without_a_chart_draws_nothing():

@@ -62,7 +62,8 @@ def test_trends_are_summed_up(directory):
     trends = sentences(statement.market_position())["How things are changing"]
     assert "People searched the directory 8 times; 25% of searches found nothing." in trends
     assert trends[0] == (
-        "In the last 12 months, 4 new listings were published and 0 enquiries were sent to providers."
+        "In the last 12 months, 4 new listings were published and fewer than 5 enquiries were sent to "
+        "providers."
     )
 
 
