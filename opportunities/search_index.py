@@ -161,7 +161,6 @@ def _provider_standing_refresh(id_list: list[int] | None) -> None:
     from providers.checks import standing_store
     from providers.models import ProviderCheck
 
-
     checked = ProviderCheck.objects.values("provider_id")
     if id_list is not None:
         checked = checked.filter(provider__opportunities__in=id_list)
