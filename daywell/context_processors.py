@@ -1,7 +1,14 @@
 from django.conf import settings
 
 # The parts of the site that make up the council workspace, for the header's "Council workspace" tab.
-COUNCIL_APPS = ("council", "council_data", "council_checks", "council_concerns", "insight")
+COUNCIL_APPS = (
+    "council",
+    "council_data",
+    "council_checks",
+    "council_concerns",
+    "insight",
+    "council_guidance",
+)
 
 
 def service(request):

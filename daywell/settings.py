@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "oruk",
     "safeguarding",
     "insight",
+    "guidance",
 ]
 
 MIDDLEWARE = [

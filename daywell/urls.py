@@ -20,6 +20,8 @@ urlpatterns = [
     path("council/checks/", include("council.checks_urls")),
     path("council/concerns/", include("safeguarding.council_urls")),
     path("council/insight/", include("insight.urls")),
+    path("council/guidance/", include("guidance.council_urls")),
+    path("guidance/", include("guidance.urls")),
     path("council/", include("council.urls")),
     path("open-data/", include("oruk.urls")),
     path("report-a-concern/", include("safeguarding.urls")),

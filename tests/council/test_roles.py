@@ -20,6 +20,7 @@ ROLE_FOR = {
     "council_checks": User.OfficerRole.MODERATOR,
     "council_concerns": User.OfficerRole.SAFEGUARDING,
     "insight": User.OfficerRole.COMMISSIONING,
+    "council_guidance": User.OfficerRole.MODERATOR,
 }
 EXCEPTIONS = {"council:home": ANY_OFFICER}
 
