@@ -7,21 +7,22 @@ from django.conf import settings
 from django.contrib.auth import authenticate
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.utils.translation import gettext_lazy as _
 
 from .models import SignInAttempt
 from .services import CodeCheck, normalise_recovery_code, sign_in_attempt
 from .sign_in import client_ip
 
 TOO_MANY_ATTEMPTS = "too_many_attempts"
-CODE_WRONG = "That code did not work. Enter the newest code from your authenticator app"
-CODE_REUSED = "That code has already been used. Wait for your app to show a new code, then enter it"
+CODE_WRONG = _("That code did not work. Enter the newest code from your authenticator app")
+CODE_REUSED = _("That code has already been used. Wait for your app to show a new code, then enter it")
 
 
 def too_many_attempts_message() -> str:
-    return (
-        f"Too many attempts to sign in. Wait {settings.SIGN_IN_LOCK_MINUTES} minutes and try again, "
-        f"or phone {settings.ADULT_SOCIAL_CARE_PHONE}."
-    )
+    return _("Too many attempts to sign in. Wait %(minutes)s minutes and try again, or phone %(phone)s.") % {
+        "minutes": settings.SIGN_IN_LOCK_MINUTES,
+        "phone": settings.ADULT_SOCIAL_CARE_PHONE,
+    }
 
 
 def refused(form: forms.Form) -> bool:
@@ -35,24 +36,24 @@ class SignInForm(AuthenticationForm):
     """Email and password, with GOV.UK wording for every mistake, and a limit on wrong guesses."""
 
     error_messages = {
-        "invalid_login": "Enter a correct email address and password. Both are case-sensitive.",
-        "inactive": "This account has been closed. Phone adult social care if you need it back.",
+        "invalid_login": _("Enter a correct email address and password. Both are case-sensitive."),
+        "inactive": _("This account has been closed. Phone adult social care if you need it back."),
     }
 
     def __init__(self, request=None, *args, **kwargs):
         super().__init__(request, *args, **kwargs)
-        self.fields["username"].label = "Email address"
+        self.fields["username"].label = _("Email address")
         self.fields["username"].widget = forms.EmailInput(
             attrs={"autocomplete": "email", "spellcheck": "false"}
         )
-        self.fields["username"].error_messages["required"] = "Enter your email address"
-        self.fields["password"].error_messages["required"] = "Enter your password"
+        self.fields["username"].error_messages["required"] = _("Enter your email address")
+        self.fields["password"].error_messages["required"] = _("Enter your password")
         self.helper = FormHelper()
         self.helper.form_tag = False  # the template holds the <form>
         self.helper.layout = Layout(
             Field.text("username", field_width=20),
             Field.text("password", field_width=20),
-            Button("submit", "Sign in"),
+            Button("submit", _("Sign in")),
         )
 
     def clean(self):
@@ -84,9 +85,9 @@ class CodeForm(forms.Form):
     """A 6-digit code from an authenticator app. Spaces are allowed (apps show "123 456")."""
 
     code = forms.CharField(
-        label="6-digit code",
+        label=_("6-digit code"),
         max_length=20,
-        error_messages={"required": "Enter the 6-digit code from your authenticator app"},
+        error_messages={"required": _("Enter the 6-digit code from your authenticator app")},
         widget=forms.TextInput(
             attrs={
                 "autocomplete": "one-time-code",
@@ -106,7 +107,7 @@ class CodeForm(forms.Form):
     def clean_code(self) -> str:
         code = re.sub(r"[\s-]", "", self.cleaned_data["code"])
         if not re.fullmatch(r"[0-9]{6}", code):
-            raise ValidationError("Enter the 6 numbers from your authenticator app, like 123456")
+            raise ValidationError(_("Enter the 6 numbers from your authenticator app, like 123456"))
         return code
 
     def add_check_error(self, result: str) -> None:
@@ -121,10 +122,10 @@ class CodeForm(forms.Form):
 
 class RecoveryCodeForm(forms.Form):
     recovery_code = forms.CharField(
-        label="Recovery code",
-        help_text="A recovery code is 10 letters and numbers, like abcde-23456. Each one works once.",
+        label=_("Recovery code"),
+        help_text=_("A recovery code is 10 letters and numbers, like abcde-23456. Each one works once."),
         max_length=40,
-        error_messages={"required": "Enter one of your recovery codes"},
+        error_messages={"required": _("Enter one of your recovery codes")},
         widget=forms.TextInput(
             attrs={"autocomplete": "one-time-code", "spellcheck": "false", "autocapitalize": "off"}
         ),
@@ -139,7 +140,7 @@ class RecoveryCodeForm(forms.Form):
     def clean_recovery_code(self) -> str:
         code = normalise_recovery_code(self.cleaned_data["recovery_code"])
         if not re.fullmatch(r"[a-z0-9]{10}", code):
-            raise ValidationError("Enter the recovery code as it is written, like abcde-23456")
+            raise ValidationError(_("Enter the recovery code as it is written, like abcde-23456"))
         return code
 
     def add_check_error(self, result: str) -> None:
@@ -147,7 +148,7 @@ class RecoveryCodeForm(forms.Form):
             message = ValidationError(too_many_attempts_message(), code=TOO_MANY_ATTEMPTS)
         else:
             message = ValidationError(
-                "That recovery code did not work. Check it, or try another one. Each code works once",
+                _("That recovery code did not work. Check it, or try another one. Each code works once"),
                 code="wrong",
             )
         self.add_error("recovery_code", message)
@@ -157,9 +158,9 @@ class TurnOffForm(forms.Form):
     """Asks for the password again, so someone at an unattended computer cannot turn it off."""
 
     password = forms.CharField(
-        label="Your password",
+        label=_("Your password"),
         strip=False,
-        error_messages={"required": "Enter your password"},
+        error_messages={"required": _("Enter your password")},
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
 
@@ -170,7 +171,7 @@ class TurnOffForm(forms.Form):
         self.helper.form_tag = False
         self.helper.layout = Layout(
             Field.text("password", field_width=20),
-            Button("submit", "Turn off two-factor authentication", css_class="govuk-button--warning"),
+            Button("submit", _("Turn off two-factor authentication"), css_class="govuk-button--warning"),
         )
 
     def clean_password(self) -> str:
@@ -185,5 +186,5 @@ class TurnOffForm(forms.Form):
         if result == SignInAttempt.Result.REFUSED:
             raise ValidationError(too_many_attempts_message(), code=TOO_MANY_ATTEMPTS)
         if result == SignInAttempt.Result.FAILED:
-            raise ValidationError("Enter the password you use to sign in", code="wrong")
+            raise ValidationError(_("Enter the password you use to sign in"), code="wrong")
         return password

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import BACKEND_SESSION_KEY, logout
 from django.contrib.auth.views import redirect_to_login
+from django.utils.translation import gettext as _
 
 from .permissions import two_factor_required
 from .sign_in import VERIFIED
@@ -24,6 +25,6 @@ class TwoFactorRequiredMiddleware:
             and two_factor_required(request.user)
         ):
             logout(request)
-            messages.info(request, "Sign in again. Staff accounts need a code from an authenticator app.")
+            messages.info(request, _("Sign in again. Staff accounts need a code from an authenticator app."))
             return redirect_to_login(request.get_full_path())
         return self.get_response(request)

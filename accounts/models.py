@@ -2,6 +2,7 @@ from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class UserManager(BaseUserManager):
@@ -32,29 +33,29 @@ class User(AbstractUser):
     """A person who signs in. People sign in with their email address."""
 
     class Role(models.TextChoices):
-        CITIZEN = "citizen", "Citizen"
-        CARER = "carer", "Carer or family member"
-        SOCIAL_WORKER = "social_worker", "Social worker"
-        PROVIDER = "provider", "Provider"
-        COUNCIL_OFFICER = "council_officer", "Council officer"
+        CITIZEN = "citizen", _("Citizen")
+        CARER = "carer", _("Carer or family member")
+        SOCIAL_WORKER = "social_worker", _("Social worker")
+        PROVIDER = "provider", _("Provider")
+        COUNCIL_OFFICER = "council_officer", _("Council officer")
 
     class OfficerRole(models.TextChoices):
         """What a council officer may do. Each is separate: an officer holds only the ones their
         job needs, and every council page is denied to officers without its role."""
 
-        MODERATOR = "moderator", "Moderator: listings, organisations and provider checks"
-        SAFEGUARDING = "safeguarding", "Safeguarding: concerns about adults"
-        COMMISSIONING = "commissioning", "Commissioning: supply, demand and gaps"
+        MODERATOR = "moderator", _("Moderator: listings, organisations and provider checks")
+        SAFEGUARDING = "safeguarding", _("Safeguarding: concerns about adults")
+        COMMISSIONING = "commissioning", _("Commissioning: supply, demand and gaps")
 
     username = None
-    email = models.EmailField("email address", unique=True)
+    email = models.EmailField(_("email address"), unique=True)
     full_name = models.CharField(max_length=150, blank=True)
     role = models.CharField(max_length=20, choices=Role.choices, default=Role.CITIZEN)
     officer_roles = ArrayField(
         models.CharField(max_length=20, choices=OfficerRole.choices),
         default=list,
         blank=True,
-        help_text="Only for council officers. Each role opens its own part of the council workspace.",
+        help_text=_("Only for council officers. Each role opens its own part of the council workspace."),
     )
 
     USERNAME_FIELD = "email"
@@ -82,14 +83,14 @@ class SignInAttempt(models.Model):
     SHA-256 of it) and never what was typed."""
 
     class Stage(models.TextChoices):
-        PASSWORD = "password", "Password"
-        CODE = "code", "Code from an authenticator app"
-        RECOVERY_CODE = "recovery_code", "Recovery code"
+        PASSWORD = "password", _("Password")
+        CODE = "code", _("Code from an authenticator app")
+        RECOVERY_CODE = "recovery_code", _("Recovery code")
 
     class Result(models.TextChoices):
-        SUCCEEDED = "succeeded", "Succeeded"
-        FAILED = "failed", "Failed"
-        REFUSED = "refused", "Refused: too many failures"
+        SUCCEEDED = "succeeded", _("Succeeded")
+        FAILED = "failed", _("Failed")
+        REFUSED = "refused", _("Refused: too many failures")
 
     email_key = models.CharField(max_length=64)
     ip = models.GenericIPAddressField(null=True, blank=True)
@@ -120,8 +121,8 @@ class TwoFactor(models.Model):
     last_used_step = models.BigIntegerField(null=True, blank=True)
 
     class Meta:
-        verbose_name = "two-factor authentication"
-        verbose_name_plural = "two-factor authentication"
+        verbose_name = _("two-factor authentication")
+        verbose_name_plural = _("two-factor authentication")
 
     def __str__(self):
         state = "on" if self.confirmed_at else "being set up"

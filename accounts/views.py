@@ -9,6 +9,8 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST, require_safe
@@ -70,7 +72,9 @@ class SignOutView(auth_views.LogoutView):
 
 
 def _sign_in_again(request):
-    messages.info(request, "Sign in again. The second step must be done within a few minutes of the first.")
+    messages.info(
+        request, _("Sign in again. The second step must be done within a few minutes of the first.")
+    )
     return redirect("accounts:sign-in")
 
 
@@ -128,8 +132,14 @@ def sign_in_recovery_code(request):
             if left <= FEW_RECOVERY_CODES:
                 messages.warning(
                     request,
-                    f"You have {left} recovery code{'' if left == 1 else 's'} left. "
-                    "Make new ones from your account's two-factor authentication page.",
+                    ngettext(
+                        "You have %(left)s recovery code left. "
+                        "Make new ones from your account's two-factor authentication page.",
+                        "You have %(left)s recovery codes left. "
+                        "Make new ones from your account's two-factor authentication page.",
+                        left,
+                    )
+                    % {"left": left},
                 )
             return HttpResponseRedirect(next_url)
         form.add_check_error(result)
@@ -157,7 +167,7 @@ def _qr_svg(uri: str) -> str:
     svg = segno.make(uri, error="m").svg_inline(
         scale=4, border=4, dark="#0b0c0c", light="#ffffff", svgclass="dw-qr", lineclass=None
     )
-    label = "QR code to scan with your authenticator app. The key below it holds the same information."
+    label = _("QR code to scan with your authenticator app. The key below it holds the same information.")
     return mark_safe(svg.replace("<svg ", f'<svg role="img" aria-label="{label}" focusable="false" ', 1))  # noqa: S308
 
 
@@ -170,10 +180,10 @@ def two_factor_set_up(request):
     if user is None:
         return redirect_to_login(request.get_full_path())
     if _confirmed(user):
-        messages.info(request, "Two-factor authentication is already on.")
+        messages.info(request, _("Two-factor authentication is already on."))
         return redirect("accounts:sign-in" if signing_in else "accounts:two-factor")
     pending = services.two_factor_start(user=user)
-    form = CodeForm(request.POST or None, button="Turn on two-factor authentication")
+    form = CodeForm(request.POST or None, button=_("Turn on two-factor authentication"))
     status = 200
     if request.method == "POST" and form.is_valid():
         checked = {}
@@ -246,7 +256,7 @@ def two_factor_turn_off(request):
     if request.method == "POST":
         if form.is_valid():
             services.two_factor_turn_off(user=request.user)
-            messages.success(request, "Two-factor authentication is off.")
+            messages.success(request, _("Two-factor authentication is off."))
             return redirect("accounts:two-factor")
         status = TOO_MANY_REQUESTS if refused(form) else 200
     return _render(request, "accounts/two_factor_turn_off.html", {"form": form}, status)

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 
 from daywell.notify import email_send, provider_addresses
 
@@ -22,13 +23,14 @@ from .services import profile_access_record
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 PARTS = ["morning", "afternoon", "evening"]
 TRAVEL_WORDS = {  # the profile's own wording is the person's ("I drive"); the provider reads about them
-    CitizenProfile.Travel.WALK: "Walking or wheeling",
-    CitizenProfile.Travel.BUS: "Bus, train or tram",
-    CitizenProfile.Travel.DRIVEN: "Someone drives them",
-    CitizenProfile.Travel.TAXI: "Taxi or Ring and Ride",
-    CitizenProfile.Travel.CAR: "They drive themselves",
+    CitizenProfile.Travel.WALK: gettext_lazy("Walking or wheeling"),
+    CitizenProfile.Travel.BUS: gettext_lazy("Bus, train or tram"),
+    CitizenProfile.Travel.DRIVEN: gettext_lazy("Someone drives them"),
+    CitizenProfile.Travel.TAXI: gettext_lazy("Taxi or Ring and Ride"),
+    CitizenProfile.Travel.CAR: gettext_lazy("They drive themselves"),
 }
 # What may be shared, in the order it is offered and shown: (key in the form, heading in `shared`).
+# The headings are the keys of the copy kept with each enquiry, so they stay as they are (not translated).
 SHAREABLE = [
     ("name", "Name"),
     ("age", "Age"),
@@ -76,7 +78,7 @@ def enquiry_shareable(*, profile: CitizenProfile, user) -> list[tuple[str, str, 
     values["needs"] = ", ".join(sorted(feature.name for feature in profile.needs.all()))
     values["interests"] = ", ".join(sorted(interest.name for interest in profile.interests.all()))
     values["free"] = free_slots_text(profile.free_slots)
-    travel = [TRAVEL_WORDS.get(way, way) for way in profile.travel]
+    travel = [str(TRAVEL_WORDS.get(way, way)) for way in profile.travel]
     if travel and profile.travel_miles is not None:
         travel.append(f"up to {profile.travel_miles.normalize():f} miles")
     values["travel"] = ", ".join(travel)
@@ -142,9 +144,9 @@ def enquiry_answer(*, enquiry: Enquiry, by, reply: str, suitable: bool = True) -
             .get(pk=enquiry.pk)
         )
         if enquiry.profile_id is None:
-            raise EnquiryClosed("The person has deleted their profile")
+            raise EnquiryClosed(gettext("The person has deleted their profile"))
         if enquiry.answered_at is not None:
-            raise EnquiryClosed("This enquiry has already been answered")
+            raise EnquiryClosed(gettext("This enquiry has already been answered"))
         enquiry.reply, enquiry.answered_by, enquiry.answered_at = reply, by, now
         if not suitable:
             enquiry.status, enquiry.status_changed_at = Enquiry.Status.NOT_SUITABLE, now

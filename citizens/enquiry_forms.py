@@ -5,6 +5,7 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Layout, Size
 from django import forms
 from django.forms.boundfield import BoundField
+from django.utils.translation import gettext_lazy as _
 
 from providers.listing_forms import GdsBoundField
 
@@ -31,9 +32,12 @@ class GdsFormBase(forms.Form):
 def _text(value: str, what: str) -> str:
     text = value.strip()
     if not text:
-        raise forms.ValidationError(f"Enter {what}")
+        raise forms.ValidationError(_("Enter %(what)s") % {"what": what})
     if len(text) > MAX_MESSAGE:
-        raise forms.ValidationError(f"{what.capitalize()} must be {MAX_MESSAGE:,} characters or fewer")
+        raise forms.ValidationError(
+            _("%(what)s must be %(count)s characters or fewer")
+            % {"what": str(what).capitalize(), "count": f"{MAX_MESSAGE:,}"}
+        )
     return text
 
 
@@ -56,7 +60,7 @@ class ShareField(forms.MultipleChoiceField):
 class EnquiryForm(GdsFormBase):
     message = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 6}),
-        error_messages={"required": "Enter your message"},
+        error_messages={"required": _("Enter your message")},
     )
     share = ShareField(required=False, widget=forms.CheckboxSelectMultiple)
     consent = forms.BooleanField()
@@ -65,32 +69,32 @@ class EnquiryForm(GdsFormBase):
         self.profile, self.relation = profile, relation
         super().__init__(*args, **kwargs)
         name = profile.preferred_name
-        self.fields["message"].label = f"Your message to {provider.name}"
-        self.fields["message"].help_text = (
+        self.fields["message"].label = _("Your message to %(name)s") % {"name": provider.name}
+        self.fields["message"].help_text = _(
             "Say what you would like to know. For example, whether there is a place, "
             "what support they give, or whether you can visit first."
         )
-        self.fields["share"].label = f"What can we share with {provider.name}?"
-        self.fields[
-            "share"
-        ].help_text = "Select all that apply. They will see only what you select, as it is today."
+        self.fields["share"].label = _("What can we share with %(name)s?") % {"name": provider.name}
+        self.fields["share"].help_text = _(
+            "Select all that apply. They will see only what you select, as it is today."
+        )
         self.fields["share"].choices = [
             Choice(key, heading, hint=text)
             for key, heading, text in enquiry_shareable(profile=profile, user=user)
         ]
         consent = self.fields["consent"]
         if relation == "person":
-            consent.label = "I agree to share these details"
-            consent.error_messages["required"] = "Select that you agree to share these details"
+            consent.label = _("I agree to share these details")
+            consent.error_messages["required"] = _("Select that you agree to share these details")
         else:
             consent.label = f"{name} agrees to share these details"
-            consent.help_text = (
-                f"Only select this if {name} has told you they agree to this enquiry and to sharing "
-                "the details you selected."
-            )
-            consent.error_messages["required"] = (
-                f"Select to confirm that {name} agrees to share these details"
-            )
+            consent.help_text = _(
+                "Only select this if %(name)s has told you they agree to this enquiry "
+                "and to sharing the details you selected."
+            ) % {"name": name}
+            consent.error_messages["required"] = _(
+                "Select to confirm that %(name)s agrees to share these details"
+            ) % {"name": name}
 
     def fields_layout(self):
         return [
@@ -105,22 +109,22 @@ class EnquiryForm(GdsFormBase):
 
 class EnquiryAnswerForm(GdsFormBase):
     suitable = forms.ChoiceField(
-        label="Could this activity be right for them?",
+        label=_("Could this activity be right for them?"),
         choices=[
-            ("yes", "Yes, or it might be"),
-            ("no", "No, it is not suitable for them"),
+            ("yes", _("Yes, or it might be")),
+            ("no", _("No, it is not suitable for them")),
         ],
         widget=forms.RadioSelect,
-        error_messages={"required": "Select whether this activity could be right for them"},
+        error_messages={"required": _("Select whether this activity could be right for them")},
     )
     reply = forms.CharField(
-        label="Your reply",
-        help_text=(
+        label=_("Your reply"),
+        help_text=_(
             "Answer their questions. If it is not suitable, say why, and suggest something else if you can. "
             "They get an email telling them to sign in to read it."
         ),
         widget=forms.Textarea(attrs={"rows": 6}),
-        error_messages={"required": "Enter your reply"},
+        error_messages={"required": _("Enter your reply")},
     )
 
     def fields_layout(self):

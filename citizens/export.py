@@ -83,7 +83,7 @@ def profile_export(profile: CitizenProfile) -> dict:
         "reviews": [
             {
                 "date": review.reviewed_on.isoformat(),
-                **{q: getattr(review, f"get_{field}_display")() for field, q in review.QUESTIONS},
+                **{str(q): str(getattr(review, f"get_{field}_display")()) for field, q in review.QUESTIONS},
                 "notes": review.notes,
                 "recorded by": _who(review.recorded_by),
             }

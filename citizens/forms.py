@@ -13,6 +13,7 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Fieldset, Layout, Size
 from django import forms
 from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
 
 from opportunities.models import AudienceGroup, Feature, Interest
 from places.services import place_for_postcode
@@ -54,11 +55,11 @@ class DateField(DateInputField):
                 raise forms.ValidationError(self.error_messages["required"], code="required")
             return None
         if not all(part.isdecimal() for part in filled):
-            raise forms.ValidationError("Enter a real date, like 27 3 1990", code="invalid")
+            raise forms.ValidationError(_("Enter a real date, like 27 3 1990"), code="invalid")
         try:
             return datetime.date(int(filled[2]), int(filled[1]), int(filled[0]))
         except (ValueError, OverflowError):
-            raise forms.ValidationError("Enter a real date, like 27 3 1990", code="invalid") from None
+            raise forms.ValidationError(_("Enter a real date, like 27 3 1990"), code="invalid") from None
 
 
 class GdsForm(forms.Form):
@@ -85,7 +86,10 @@ def _text(label, help_text="", rows=4, required=False, max_length=MAX_TEXT):
         required=required,
         max_length=max_length,
         widget=forms.Textarea(attrs={"rows": rows}),
-        error_messages={"max_length": f"{label} must be {max_length} characters or fewer"},
+        error_messages={
+            "max_length": _("%(label)s must be %(max_length)s characters or fewer")
+            % {"label": label, "max_length": max_length}
+        },
     )
 
 
@@ -111,23 +115,23 @@ class ProfileSectionForm(GdsForm):
 
 
 class AboutForm(ProfileSectionForm):
-    title = "About them"
+    title = _("About them")
     preferred_name = forms.CharField(
-        label="The name they like to be called",
+        label=_("The name they like to be called"),
         max_length=100,
         error_messages={
-            "required": "Enter the name they like to be called",
-            "max_length": "The name must be 100 characters or fewer",
+            "required": _("Enter the name they like to be called"),
+            "max_length": _("The name must be 100 characters or fewer"),
         },
     )
     date_of_birth = DateField(
-        label="Date of birth",
-        help_text="For example, 27 3 1990. Leave it empty if you would rather not say.",
+        label=_("Date of birth"),
+        help_text=_("For example, 27 3 1990. Leave it empty if you would rather not say."),
         required=False,
     )
     postcode = forms.CharField(
-        label="Home postcode",
-        help_text="We use it to find things nearby. It is never shown to providers or the public.",
+        label=_("Home postcode"),
+        help_text=_("We use it to find things nearby. It is never shown to providers or the public."),
         max_length=10,
         required=False,
     )
@@ -135,7 +139,7 @@ class AboutForm(ProfileSectionForm):
     def setup(self):
         if self.profile is None or self.profile.person_id is None:
             return
-        self.fields["preferred_name"].label = "The name you like to be called"
+        self.fields["preferred_name"].label = _("The name you like to be called")
 
     def initial_from(self, profile):
         born = profile.date_of_birth
@@ -158,11 +162,11 @@ class AboutForm(ProfileSectionForm):
             return None
         today = datetime.date.today()
         if born > today:
-            raise forms.ValidationError("Date of birth must be in the past")
+            raise forms.ValidationError(_("Date of birth must be in the past"))
         if born.year < today.year - 120:
-            raise forms.ValidationError("Enter a real date of birth, like 27 3 1990")
+            raise forms.ValidationError(_("Enter a real date of birth, like 27 3 1990"))
         if (today - born).days < 16 * 365:
-            raise forms.ValidationError("Daywell is for adults: the person must be 16 or over")
+            raise forms.ValidationError(_("Daywell is for adults: the person must be 16 or over"))
         return born
 
     def clean_postcode(self):
@@ -172,7 +176,7 @@ class AboutForm(ProfileSectionForm):
             return ""
         self.place = place_for_postcode(text)
         if self.place is None or not self.place.exact:
-            raise forms.ValidationError("Enter a full postcode in Birmingham, like B13 8JP")
+            raise forms.ValidationError(_("Enter a full postcode in Birmingham, like B13 8JP"))
         return self.place.postcode
 
     def save_to(self, profile):
@@ -185,21 +189,23 @@ class AboutForm(ProfileSectionForm):
 
 
 class InterestsForm(ProfileSectionForm):
-    title = "What they enjoy"
+    title = _("What they enjoy")
     interests = forms.MultipleChoiceField(
-        label="What do they like doing, or want to try?",
-        help_text="Select all that apply.",
+        label=_("What do they like doing, or want to try?"),
+        help_text=_("Select all that apply."),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     strengths = _text(
-        "Things they are good at and want to do more of",
-        help_text="For example, 'good with animals', 'makes people laugh', 'knows all the bus routes'.",
+        _("Things they are good at and want to do more of"),
+        help_text=_("For example, 'good with animals', 'makes people laugh', 'knows all the bus routes'."),
     )
     good_day = _text(
-        "What does a good day look like?",
-        help_text="In their own words, if you can. For example, 'Being outside, seeing my friends, "
-        "a cup of tea at the end'.",
+        _("What does a good day look like?"),
+        help_text=_(
+            "In their own words, if you can. For example, 'Being outside, seeing my friends, "
+            "a cup of tea at the end'."
+        ),
         rows=5,
     )
 
@@ -227,17 +233,19 @@ class InterestsForm(ProfileSectionForm):
 
 
 class NeedsForm(ProfileSectionForm):
-    title = "Access and support needs"
+    title = _("Access and support needs")
     needs = forms.MultipleChoiceField(
-        label="What must a place or activity have?",
-        help_text="Only tick what they cannot do without. Suggestions will never include anything "
-        "that is missing one of these.",
+        label=_("What must a place or activity have?"),
+        help_text=_(
+            "Only tick what they cannot do without. Suggestions will never include anything "
+            "that is missing one of these."
+        ),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     audiences = forms.MultipleChoiceField(
-        label="Which of these describe them?",
-        help_text="Some activities are for particular groups of people. Select all that apply.",
+        label=_("Which of these describe them?"),
+        help_text=_("Some activities are for particular groups of people. Select all that apply."),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
@@ -266,12 +274,16 @@ class NeedsForm(ProfileSectionForm):
 
 
 class WhenForm(ProfileSectionForm):
-    title = "When they are free"
-    morning = forms.MultipleChoiceField(label="Mornings", required=False, widget=forms.CheckboxSelectMultiple)
-    afternoon = forms.MultipleChoiceField(
-        label="Afternoons", required=False, widget=forms.CheckboxSelectMultiple
+    title = _("When they are free")
+    morning = forms.MultipleChoiceField(
+        label=_("Mornings"), required=False, widget=forms.CheckboxSelectMultiple
     )
-    evening = forms.MultipleChoiceField(label="Evenings", required=False, widget=forms.CheckboxSelectMultiple)
+    afternoon = forms.MultipleChoiceField(
+        label=_("Afternoons"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    evening = forms.MultipleChoiceField(
+        label=_("Evenings"), required=False, widget=forms.CheckboxSelectMultiple
+    )
 
     def setup(self):
         for part in PART_NAMES:
@@ -297,17 +309,17 @@ class WhenForm(ProfileSectionForm):
 
 
 class TravelForm(ProfileSectionForm):
-    title = "Getting there"
+    title = _("Getting there")
     travel = forms.MultipleChoiceField(
-        label="How do they get about?",
-        help_text="Select all that apply.",
+        label=_("How do they get about?"),
+        help_text=_("Select all that apply."),
         required=False,
         choices=CitizenProfile.Travel.choices,
         widget=forms.CheckboxSelectMultiple,
     )
     travel_miles = forms.DecimalField(
-        label="How far will they travel, in miles?",
-        help_text="For example, 3 or 1.5. Leave it empty if distance does not matter.",
+        label=_("How far will they travel, in miles?"),
+        help_text=_("For example, 3 or 1.5. Leave it empty if distance does not matter."),
         required=False,
         min_value=Decimal("0.1"),
         max_value=Decimal("50"),
@@ -315,11 +327,11 @@ class TravelForm(ProfileSectionForm):
         decimal_places=1,
         localize=False,
         error_messages={
-            "invalid": "Enter the distance as a number of miles, like 3 or 1.5",
-            "min_value": "The distance must be more than 0 miles",
-            "max_value": "The distance must be 50 miles or less",
-            "max_decimal_places": "Enter the distance to one decimal place, like 1.5",
-            "max_digits": "Enter the distance as a number of miles, like 3 or 1.5",
+            "invalid": _("Enter the distance as a number of miles, like 3 or 1.5"),
+            "min_value": _("The distance must be more than 0 miles"),
+            "max_value": _("The distance must be 50 miles or less"),
+            "max_decimal_places": _("Enter the distance to one decimal place, like 1.5"),
+            "max_digits": _("Enter the distance as a number of miles, like 3 or 1.5"),
         },
         widget=forms.TextInput(attrs={"inputmode": "decimal", "spellcheck": "false"}),
     )
@@ -340,11 +352,13 @@ class TravelForm(ProfileSectionForm):
 
 
 class MoneyForm(ProfileSectionForm):
-    title = "Money"
+    title = _("Money")
     weekly_budget = forms.DecimalField(
-        label="Weekly direct payment or personal budget, in pounds",
-        help_text="For day activities, if they have one. For example, 120 or 85.50. "
-        "Leave it empty if they do not have one.",
+        label=_("Weekly direct payment or personal budget, in pounds"),
+        help_text=_(
+            "For day activities, if they have one. For example, 120 or 85.50. "
+            "Leave it empty if they do not have one."
+        ),
         required=False,
         min_value=Decimal("0"),
         max_value=Decimal("99999"),
@@ -352,11 +366,11 @@ class MoneyForm(ProfileSectionForm):
         decimal_places=2,
         localize=False,
         error_messages={
-            "invalid": "Enter the amount in pounds, like 120 or 85.50",
-            "min_value": "The amount cannot be less than £0",
-            "max_value": "The amount must be less than £100,000 a week",
-            "max_decimal_places": "Enter the amount in pounds and pence, like 85.50",
-            "max_digits": "Enter the amount in pounds, like 120 or 85.50",
+            "invalid": _("Enter the amount in pounds, like 120 or 85.50"),
+            "min_value": _("The amount cannot be less than £0"),
+            "max_value": _("The amount must be less than £100,000 a week"),
+            "max_decimal_places": _("Enter the amount in pounds and pence, like 85.50"),
+            "max_digits": _("Enter the amount in pounds, like 120 or 85.50"),
         },
         widget=forms.TextInput(attrs={"inputmode": "decimal", "spellcheck": "false"}),
     )
@@ -376,11 +390,13 @@ class MoneyForm(ProfileSectionForm):
 
 
 class NotesForm(ProfileSectionForm):
-    title = "Notes"
+    title = _("Notes")
     notes = _text(
-        "Anything else that helps",
-        help_text="For example, what helps them feel calm, or what to avoid. Everyone who can see this "
-        "profile can read it, including the person.",
+        _("Anything else that helps"),
+        help_text=_(
+            "For example, what helps them feel calm, or what to avoid. Everyone who can see this "
+            "profile can read it, including the person."
+        ),
         rows=6,
     )
 
@@ -412,26 +428,28 @@ class NewProfileForm(GdsForm):
 
     preferred_name = AboutForm.base_fields["preferred_name"]
     consent_given_by = forms.CharField(
-        label="Who agreed that you can act for them?",
-        help_text="Usually the person themself. If they cannot decide, the person who made a "
-        "best-interest decision.",
+        label=_("Who agreed that you can act for them?"),
+        help_text=_(
+            "Usually the person themself. If they cannot decide, the person who made a "
+            "best-interest decision."
+        ),
         max_length=150,
         required=False,
     )
     consent_method = forms.ChoiceField(
-        label="How did they agree?",
+        label=_("How did they agree?"),
         choices=CarerLink.ConsentMethod.choices,
         widget=forms.RadioSelect,
         required=False,
     )
-    consent_given_on = DateField(label="When did they agree?", required=False)
+    consent_given_on = DateField(label=_("When did they agree?"), required=False)
 
     def __init__(self, *args, as_carer: bool, for_self: bool, **kwargs):
         self.as_carer = as_carer
         self.for_self = for_self
         super().__init__(*args, **kwargs)
         if for_self:
-            self.fields["preferred_name"].label = "The name you like to be called"
+            self.fields["preferred_name"].label = _("The name you like to be called")
         if not as_carer:
             for name in ("consent_given_by", "consent_method", "consent_given_on"):
                 del self.fields[name]
@@ -444,7 +462,7 @@ class NewProfileForm(GdsForm):
                     Field.text("consent_given_by", field_width=20),
                     Field.radios("consent_method", legend_size=Size.SMALL),
                     Field("consent_given_on"),
-                    legend="Their consent",
+                    legend=_("Their consent"),
                     legend_size=Size.MEDIUM,
                 )
             )
@@ -459,34 +477,36 @@ class NewProfileForm(GdsForm):
 
 def _consent_clean(form, data):
     if not (data.get("consent_given_by") or "").strip() and "consent_given_by" not in form.errors:
-        form.add_error("consent_given_by", "Enter who agreed")
+        form.add_error("consent_given_by", _("Enter who agreed"))
     if not data.get("consent_method") and "consent_method" not in form.errors:
-        form.add_error("consent_method", "Select how they agreed")
+        form.add_error("consent_method", _("Select how they agreed"))
     given_on = data.get("consent_given_on")
     if "consent_given_on" not in form.errors:
         if given_on is None:
-            form.add_error("consent_given_on", "Enter the date they agreed")
+            form.add_error("consent_given_on", _("Enter the date they agreed"))
         elif given_on > datetime.date.today():
-            form.add_error("consent_given_on", "The date they agreed must be today or in the past")
+            form.add_error("consent_given_on", _("The date they agreed must be today or in the past"))
 
 
 class CarerAddForm(GdsForm):
     email = forms.EmailField(
-        label="The carer's email address",
-        help_text="The email address they use to sign in to Daywell.",
+        label=_("The carer's email address"),
+        help_text=_("The email address they use to sign in to Daywell."),
         error_messages={
-            "required": "Enter the carer's email address",
-            "invalid": "Enter an email address in the right format, like name@example.com",
+            "required": _("Enter the carer's email address"),
+            "invalid": _("Enter an email address in the right format, like name@example.com"),
         },
     )
     consent_given_by = NewProfileForm.base_fields["consent_given_by"]
     consent_method = NewProfileForm.base_fields["consent_method"]
-    consent_given_on = DateField(label="When did they agree?", required=False)
+    consent_given_on = DateField(label=_("When did they agree?"), required=False)
 
     def __init__(self, *args, profile: CitizenProfile, **kwargs):
         self.profile = profile
         super().__init__(*args, **kwargs)
-        self.fields["consent_given_by"].label = f"Who agreed that this carer can act for {profile}?"
+        self.fields["consent_given_by"].label = _("Who agreed that this carer can act for %(profile)s?") % {
+            "profile": profile
+        }
 
     def fields_layout(self):
         return [
@@ -503,11 +523,13 @@ class CarerAddForm(GdsForm):
         )
         if self.carer is None:
             raise forms.ValidationError(
-                "There is no carer's account with this email address. Ask the carer to phone "
-                "0121 303 1234 to set one up."
+                _(
+                    "There is no carer's account with this email address. Ask the carer to phone "
+                    "0121 303 1234 to set one up."
+                )
             )
         if self.profile.carer_links.filter(carer=self.carer, ended_at__isnull=True).exists():
-            raise forms.ValidationError("This carer is already linked to the profile")
+            raise forms.ValidationError(_("This carer is already linked to the profile"))
         return email
 
     def clean(self):
@@ -518,9 +540,9 @@ class CarerAddForm(GdsForm):
 
 class HandOverForm(GdsForm):
     to = forms.ChoiceField(
-        label="Which colleague is taking over?",
+        label=_("Which colleague is taking over?"),
         widget=forms.RadioSelect,
-        error_messages={"required": "Select the colleague who is taking over"},
+        error_messages={"required": _("Select the colleague who is taking over")},
     )
 
     def __init__(self, *args, by, **kwargs):
@@ -546,8 +568,8 @@ class HandOverForm(GdsForm):
 
 class DeleteForm(GdsForm):
     confirm = forms.BooleanField(
-        label="I understand that this cannot be undone",
-        error_messages={"required": "Tick the box to confirm you want to delete the profile"},
+        label=_("I understand that this cannot be undone"),
+        error_messages={"required": _("Tick the box to confirm you want to delete the profile")},
     )
 
     def fields_layout(self):
@@ -558,16 +580,16 @@ class OwnAccountForm(GdsForm):
     """The social worker links the person's own account, so the person can see their profile."""
 
     email = forms.EmailField(
-        label="The email address they sign in with",
-        help_text="They must already have a Daywell account of their own.",
+        label=_("The email address they sign in with"),
+        help_text=_("They must already have a Daywell account of their own."),
         error_messages={
-            "required": "Enter the email address they sign in with",
-            "invalid": "Enter an email address in the right format, like name@example.com",
+            "required": _("Enter the email address they sign in with"),
+            "invalid": _("Enter an email address in the right format, like name@example.com"),
         },
     )
     confirm = forms.BooleanField(
-        label="I have checked that this is their own account and they want to see their profile",
-        error_messages={"required": "Tick the box to confirm this is their own account"},
+        label=_("I have checked that this is their own account and they want to see their profile"),
+        error_messages={"required": _("Tick the box to confirm this is their own account")},
     )
 
     def fields_layout(self):
@@ -582,7 +604,9 @@ class OwnAccountForm(GdsForm):
         )
         if self.person is None:
             raise forms.ValidationError(
-                "There is no account with this email address that could be linked. It must be the "
-                "person’s own account, and not already have a profile."
+                _(
+                    "There is no account with this email address that could be linked. It must be the "
+                    "person’s own account, and not already have a profile."
+                )
             )
         return email

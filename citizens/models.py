@@ -11,6 +11,7 @@ from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 
 class CitizenProfileQuerySet(models.QuerySet):
@@ -30,11 +31,11 @@ class CitizenProfile(models.Model):
     """One person, described in their own words. Addressed by UUID, never by a sequential id."""
 
     class Travel(models.TextChoices):
-        WALK = "walk", "Walking or wheeling"
-        BUS = "bus", "Bus, train or tram"
-        DRIVEN = "driven", "Someone drives me"
-        TAXI = "taxi", "Taxi or Ring and Ride"
-        CAR = "car", "I drive"
+        WALK = "walk", _("Walking or wheeling")
+        BUS = "bus", _("Bus, train or tram")
+        DRIVEN = "driven", _("Someone drives me")
+        TAXI = "taxi", _("Taxi or Ring and Ride")
+        CAR = "car", _("I drive")
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     person = models.OneToOneField(
@@ -43,7 +44,7 @@ class CitizenProfile(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="own_profile",
-        help_text="The person's own account, when they have one.",
+        help_text=_("The person's own account, when they have one."),
     )
     social_worker = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -51,31 +52,31 @@ class CitizenProfile(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="caseload",
-        verbose_name="allocated social worker",
+        verbose_name=_("allocated social worker"),
     )
-    preferred_name = models.CharField("the name they like to be called", max_length=100)
+    preferred_name = models.CharField(_("the name they like to be called"), max_length=100)
     date_of_birth = models.DateField(null=True, blank=True)
     postcode = models.CharField(max_length=8, blank=True)
     ward = models.ForeignKey(
         "places.Ward", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     interests = models.ManyToManyField("opportunities.Interest", blank=True, related_name="+")
-    strengths = models.TextField("things they are good at and want to do more of", blank=True)
-    good_day = models.TextField("what a good day looks like, in their words", blank=True)
+    strengths = models.TextField(_("things they are good at and want to do more of"), blank=True)
+    good_day = models.TextField(_("what a good day looks like, in their words"), blank=True)
     needs = models.ManyToManyField(
-        "opportunities.Feature", blank=True, related_name="+", verbose_name="access and support needs"
+        "opportunities.Feature", blank=True, related_name="+", verbose_name=_("access and support needs")
     )
     audiences = models.ManyToManyField(
-        "opportunities.AudienceGroup", blank=True, related_name="+", verbose_name="who they are"
+        "opportunities.AudienceGroup", blank=True, related_name="+", verbose_name=_("who they are")
     )
     # weekday * 3 + part of day (0 morning, 1 afternoon, 2 evening), as in the search index
     free_slots = ArrayField(models.SmallIntegerField(), default=list, blank=True)
     travel = ArrayField(models.CharField(max_length=10, choices=Travel.choices), default=list, blank=True)
     travel_miles = models.DecimalField(
-        "how far they will travel, in miles", max_digits=4, decimal_places=1, null=True, blank=True
+        _("how far they will travel, in miles"), max_digits=4, decimal_places=1, null=True, blank=True
     )
     weekly_budget = models.DecimalField(
-        "weekly direct payment or personal budget", max_digits=8, decimal_places=2, null=True, blank=True
+        _("weekly direct payment or personal budget"), max_digits=8, decimal_places=2, null=True, blank=True
     )
     notes = models.TextField(blank=True)
     created_by = models.ForeignKey(
@@ -110,17 +111,17 @@ class CarerLink(models.Model):
     """A carer who may act for the person, with the person's consent recorded."""
 
     class ConsentMethod(models.TextChoices):
-        IN_PERSON = "in_person", "In person"
-        PHONE = "phone", "On the phone"
-        WRITING = "writing", "In writing"
-        ONLINE = "online", "Online, by the person"
-        BEST_INTEREST = "best_interest", "Best-interest decision (Mental Capacity Act)"
+        IN_PERSON = "in_person", _("In person")
+        PHONE = "phone", _("On the phone")
+        WRITING = "writing", _("In writing")
+        ONLINE = "online", _("Online, by the person")
+        BEST_INTEREST = "best_interest", _("Best-interest decision (Mental Capacity Act)")
 
     profile = models.ForeignKey(CitizenProfile, on_delete=models.CASCADE, related_name="carer_links")
     carer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="carer_links")
-    consent_given_by = models.CharField("who consented", max_length=150)
-    consent_method = models.CharField("how", max_length=20, choices=ConsentMethod.choices)
-    consent_given_on = models.DateField("when")
+    consent_given_by = models.CharField(_("who consented"), max_length=150)
+    consent_method = models.CharField(_("how"), max_length=20, choices=ConsentMethod.choices)
+    consent_given_on = models.DateField(_("when"))
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -148,14 +149,14 @@ class ProfileAccess(models.Model):
     """Every view or change of a profile: the person's "who has looked at my profile"."""
 
     class Action(models.TextChoices):
-        VIEWED = "viewed", "Looked at the profile"
-        CHANGED = "changed", "Changed the profile"
-        SEARCHED = "searched", "Searched for the person"
-        DOWNLOADED = "downloaded", "Downloaded the profile"
-        CREATED = "created", "Created the profile"
-        LINKED = "linked", "Linked a carer"
-        UNLINKED = "unlinked", "Ended a carer's link"
-        HANDED_OVER = "handed_over", "Handed the profile to a colleague"
+        VIEWED = "viewed", _("Looked at the profile")
+        CHANGED = "changed", _("Changed the profile")
+        SEARCHED = "searched", _("Searched for the person")
+        DOWNLOADED = "downloaded", _("Downloaded the profile")
+        CREATED = "created", _("Created the profile")
+        LINKED = "linked", _("Linked a carer")
+        UNLINKED = "unlinked", _("Ended a carer's link")
+        HANDED_OVER = "handed_over", _("Handed the profile to a colleague")
 
     profile = models.ForeignKey(CitizenProfile, on_delete=models.CASCADE, related_name="accesses")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
@@ -165,7 +166,7 @@ class ProfileAccess(models.Model):
 
     class Meta:
         ordering = ["-at", "-id"]
-        verbose_name_plural = "profile accesses"
+        verbose_name_plural = _("profile accesses")
 
     def __str__(self):
         return f"{self.at:%Y-%m-%d %H:%M} {self.user}: {self.get_action_display()}"
@@ -195,9 +196,9 @@ class PlanEntry(models.Model):
     """One session in the person's weekly plan: a day, a part of the day and what it costs a week."""
 
     class Part(models.IntegerChoices):
-        MORNING = 0, "Morning"
-        AFTERNOON = 1, "Afternoon"
-        EVENING = 2, "Evening"
+        MORNING = 0, _("Morning")
+        AFTERNOON = 1, _("Afternoon")
+        EVENING = 2, _("Evening")
 
     profile = models.ForeignKey(CitizenProfile, on_delete=models.CASCADE, related_name="plan_entries")
     opportunity = models.ForeignKey("opportunities.Opportunity", on_delete=models.CASCADE, related_name="+")
@@ -238,10 +239,10 @@ class Enquiry(models.Model):
     profile, message, shared details and reply are emptied."""
 
     class Status(models.TextChoices):
-        SENT = "sent", "Sent"
-        ANSWERED = "answered", "Answered"
-        STARTING = "starting", "Starting"
-        NOT_SUITABLE = "not_suitable", "Not suitable"
+        SENT = "sent", _("Sent")
+        ANSWERED = "answered", _("Answered")
+        STARTING = "starting", _("Starting")
+        NOT_SUITABLE = "not_suitable", _("Not suitable")
 
     profile = models.ForeignKey(
         CitizenProfile, null=True, blank=True, on_delete=models.SET_NULL, related_name="enquiries"
@@ -267,7 +268,7 @@ class Enquiry(models.Model):
 
     class Meta:
         ordering = ["-sent_at", "-id"]
-        verbose_name_plural = "enquiries"
+        verbose_name_plural = _("enquiries")
         constraints = [
             models.CheckConstraint(
                 condition=Q(profile__isnull=True) | Q(consent_confirmed=True), name="enquiry_has_consent"
@@ -282,16 +283,16 @@ class Review(models.Model):
     """How things are going, against the four "good day" questions, on a simple scale."""
 
     class Score(models.IntegerChoices):
-        NOT_YET = 1, "Not yet"
-        A_LITTLE = 2, "A little"
-        MOSTLY = 3, "Mostly"
-        YES = 4, "Yes, a lot"
+        NOT_YET = 1, _("Not yet")
+        A_LITTLE = 2, _("A little")
+        MOSTLY = 3, _("Mostly")
+        YES = 4, _("Yes, a lot")
 
     QUESTIONS = [
-        ("purpose", "Do I do things that give my day a purpose?"),
-        ("ordinary_places", "Do I spend time in ordinary places, like everyone else?"),
-        ("right_support", "Do I have the right support to do what I want?"),
-        ("meeting_people", "Do I meet people and make friends?"),
+        ("purpose", _("Do I do things that give my day a purpose?")),
+        ("ordinary_places", _("Do I spend time in ordinary places, like everyone else?")),
+        ("right_support", _("Do I have the right support to do what I want?")),
+        ("meeting_people", _("Do I meet people and make friends?")),
     ]
 
     profile = models.ForeignKey(CitizenProfile, on_delete=models.CASCADE, related_name="reviews")

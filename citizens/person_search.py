@@ -13,6 +13,7 @@ from decimal import Decimal
 from urllib.parse import parse_qsl, urlencode
 
 from django.http import QueryDict
+from django.utils.translation import gettext, ngettext
 
 from opportunities.forms import DAYS, DISTANCES, TIMES, SearchForm
 from opportunities.terms import Terms
@@ -82,19 +83,28 @@ def profile_search(
         if distance:
             params.append(("distance", distance))
             said = f"{profile.travel_miles:g} miles"
-            text = f"Within {distance} mile{'' if distance == '1' else 's'} of {profile.postcode}"
+            text = ngettext(
+                "Within %(distance)s mile of %(postcode)s",
+                "Within %(distance)s miles of %(postcode)s",
+                int(distance),
+            ) % {"distance": distance, "postcode": profile.postcode}
             if Decimal(distance) < profile.travel_miles:
-                text += f" ({name} will travel {said}, further than the search goes)"
+                text += " " + gettext("(%(name)s will travel %(said)s, further than the search goes)") % {
+                    "name": name,
+                    "said": said,
+                }
             elif Decimal(distance) != profile.travel_miles:
                 text += f" ({name} will travel {said})"
             used.append(("Where", text))
         else:
-            used.append(("Where", f"Near {profile.postcode}, nearest first"))
+            used.append(
+                ("Where", gettext("Near %(postcode)s, nearest first") % {"postcode": profile.postcode})
+            )
 
     for param, kind, manager, label in (
         ("interest", "interests", profile.interests, "Enjoys"),
-        ("access", "features", profile.needs, "Must have all of"),
-        ("group", "groups", profile.audiences, "Who for"),
+        ("access", "features", profile.needs, gettext("Must have all of")),
+        ("group", "groups", profile.audiences, gettext("Who for")),
     ):
         ids = set(manager.values_list("id", flat=True))
         chosen = [term for term in getattr(terms, kind) if term.id in ids]
@@ -112,14 +122,14 @@ def profile_search(
             params += [("time", TIMES[part][0]) for part in parts]
         used.append(("Free", free_times(profile.free_slots)))
         if len(days) * len(parts) != len(slots):
-            found.note = (
-                f"The search finds things on any of these days at any of these times of day, but {name} "
-                "is not free at all of them: check each listing’s times."
-            )
+            found.note = gettext(
+                "The search finds things on any of these days at any of these times of day, "
+                "but %(name)s is not free at all of them: check each listing’s times."
+            ) % {"name": name}
 
     if profile.weekly_budget is not None:
         params.append(("payment", "direct-payment"))
-        used.append(("Payment", "Can be paid with a direct payment"))
+        used.append(("Payment", gettext("Can be paid with a direct payment")))
 
     if profile.date_of_birth:
         age = age_on(profile.date_of_birth, today or datetime.date.today())

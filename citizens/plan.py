@@ -10,7 +10,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Prefetch
+from django.utils.translation import gettext
 
+from daywell.money import pounds
 from opportunities.models import Interest, Opportunity, Weekday
 from opportunities.search_page import cost_text, when_text
 from opportunities.templatetags.daywell import clock
@@ -43,14 +45,6 @@ def part_of_day(start: datetime.time) -> int:
     if start < datetime.time(17):
         return PlanEntry.Part.AFTERNOON
     return PlanEntry.Part.EVENING
-
-
-def pounds(amount: Decimal) -> str:
-    """Money the GOV.UK way: £12, £12.50, £1,200."""
-    amount = Decimal(amount).quantize(Decimal("0.01"))
-    if amount == amount.to_integral_value():
-        return f"£{amount:,.0f}"
-    return f"£{amount:,.2f}"
 
 
 def and_list(words: list[str]) -> str:
@@ -141,9 +135,9 @@ class PlanItem:
     @property
     def cost(self) -> str:
         if self.entry.weekly_cost is None:
-            return "Cost not known"
+            return gettext("Cost not known")
         if self.entry.weekly_cost == 0:
-            return "Free"
+            return gettext("Free")
         return f"{pounds(self.entry.weekly_cost)} a week"
 
     @property
@@ -165,10 +159,18 @@ class PlanItem:
             return ", ".join(self.venue.address_lines)
         delivery = self.entry.opportunity.delivery
         if "home" in delivery:
-            return "At home"
+            return gettext("At home")
         if "online" in delivery:
-            return "Online"
+            return gettext("Online")
         return ""
+
+    @property
+    def where_kind(self) -> str:
+        """What `place` says, as a key for templates that word it their own way: venue, home, online or ""."""
+        if self.venue is not None:
+            return "venue"
+        delivery = self.entry.opportunity.delivery
+        return "home" if "home" in delivery else "online" if "online" in delivery else ""
 
     @property
     def contact_phone(self) -> str:
@@ -222,7 +224,7 @@ class Clash:
     def sentence(self) -> str:
         """For Easy Read: "On Tuesday morning, Art club and Swimming are at the same time."."""
         when, what = self.message.split(": ", 1)
-        return f"On {when}, {what}."
+        return gettext("On %(when)s, %(what)s.") % {"when": when, "what": what}
 
 
 def _item_order(item: PlanItem):
@@ -406,7 +408,7 @@ def ics_calendar(items: list[PlanItem], *, today: datetime.date, now: datetime.d
         "PRODID:-//Birmingham City Council//Daywell//EN",
         "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
-        "X-WR-CALNAME:Weekly plan",
+        "X-WR-CALNAME:" + ics_escape(gettext("Weekly plan")),
         "X-WR-TIMEZONE:Europe/London",
         *VTIMEZONE,
     ]
@@ -420,14 +422,17 @@ def ics_calendar(items: list[PlanItem], *, today: datetime.date, now: datetime.d
         description = []
         if not item.has_times:
             description.append(
-                f"The time is agreed with the provider. This calendar shows the {item.part}"
-                f" ({clock(start)} to {clock(end)})."
+                gettext(
+                    "The time is agreed with the provider. "
+                    "This calendar shows the %(part)s (%(start)s to %(end)s)."
+                )
+                % {"part": item.part, "start": clock(start), "end": clock(end)}
             )
         if entry.weekly_cost is not None:
-            description.append(f"Cost: {item.cost}.")
+            description.append(gettext("Cost: %(cost)s.") % {"cost": item.cost})
         url = url_for(entry.opportunity) if url_for and item.listed else ""
         if url:
-            description.append(f"More about it: {url}")
+            description.append(gettext("More about it: %(url)s") % {"url": url})
         lines += [
             "BEGIN:VEVENT",
             f"UID:plan-{entry.pk}@daywell",

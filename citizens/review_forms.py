@@ -7,6 +7,7 @@ from crispy_forms_gds.layout import HTML, Field, Layout, Size
 from crispy_forms_gds.widgets import DateInputWidget
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 
 from providers.listing_forms import GdsBoundField
 
@@ -20,31 +21,31 @@ PARTS = ("day", "month", "year")
 QUESTIONS = [
     (
         "purpose",
-        "Do you do things that give your day a purpose?",
-        "Does {name} do things that give their day a purpose?",
-        "For example, work, volunteering, learning or helping other people.",
-        "Select an answer about doing things that give the day a purpose",
+        gettext_lazy("Do you do things that give your day a purpose?"),
+        gettext_lazy("Does {name} do things that give their day a purpose?"),
+        gettext_lazy("For example, work, volunteering, learning or helping other people."),
+        gettext_lazy("Select an answer about doing things that give the day a purpose"),
     ),
     (
         "ordinary_places",
-        "Do you spend time in ordinary places, like everyone else?",
-        "Does {name} spend time in ordinary places, like everyone else?",
-        "For example, a café, a library, a park or a sports centre.",
-        "Select an answer about spending time in ordinary places",
+        gettext_lazy("Do you spend time in ordinary places, like everyone else?"),
+        gettext_lazy("Does {name} spend time in ordinary places, like everyone else?"),
+        gettext_lazy("For example, a café, a library, a park or a sports centre."),
+        gettext_lazy("Select an answer about spending time in ordinary places"),
     ),
     (
         "right_support",
-        "Do you have the right support to do what you want?",
-        "Does {name} have the right support to do what they want?",
-        "Support that suits them: not too much and not too little.",
-        "Select an answer about having the right support",
+        gettext_lazy("Do you have the right support to do what you want?"),
+        gettext_lazy("Does {name} have the right support to do what they want?"),
+        gettext_lazy("Support that suits them: not too much and not too little."),
+        gettext_lazy("Select an answer about having the right support"),
     ),
     (
         "meeting_people",
-        "Do you meet people and make friends?",
-        "Does {name} meet people and make friends?",
-        "For example, people who live nearby, or people who like the same things.",
-        "Select an answer about meeting people and making friends",
+        gettext_lazy("Do you meet people and make friends?"),
+        gettext_lazy("Does {name} meet people and make friends?"),
+        gettext_lazy("For example, people who live nearby, or people who like the same things."),
+        gettext_lazy("Select an answer about meeting people and making friends"),
     ),
 ]
 
@@ -90,14 +91,14 @@ class GdsDateField(forms.MultiValueField):
         texts = texts[:3]
         missing = [i for i, text in enumerate(texts) if not text]
         if len(missing) == 3:
-            raise self._error(f"Enter {self.what}", (0, 1, 2))
+            raise self._error(gettext("Enter %(what)s") % {"what": self.what}, (0, 1, 2))
         if missing:
             words = " and ".join(PARTS[i] for i in missing)
             raise self._error(f"{self.what.capitalize()} must include a {words}", missing)
         if not all(text.isdecimal() and len(text) <= 4 for text in texts):
             raise self._error(f"{self.what.capitalize()} must be a real date", (0, 1, 2))
         if len(texts[2]) != 4:
-            raise self._error("Year must include 4 numbers", (2,))
+            raise self._error(gettext("Year must include 4 numbers"), (2,))
         day, month, year = (int(text) for text in texts)
         try:
             date = datetime.date(year, month, day)
@@ -115,11 +116,11 @@ class ReviewForm(forms.Form):
 
     reviewed_on = GdsDateField(
         what="the date of the review",
-        label="Date of the review",
-        help_text="For example, 27 3 2026",
+        label=gettext_lazy("Date of the review"),
+        help_text=gettext_lazy("For example, 27 3 2026"),
     )
     notes = forms.CharField(
-        label="Notes (optional)",
+        label=gettext_lazy("Notes (optional)"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 5}),
     )
@@ -137,7 +138,7 @@ class ReviewForm(forms.Form):
                 error_messages={"required": error, "invalid_choice": error},
             )
         self.fields["notes"].help_text = (
-            "What is going well, what could be better, and anything to try next. Use plain words: "
+            gettext("What is going well, what could be better, and anything to try next. Use plain words: ")
             + ("you" if relation == "person" else profile.preferred_name)
             + " can read this."
         )
@@ -154,5 +155,7 @@ class ReviewForm(forms.Form):
     def clean_notes(self):
         notes = self.cleaned_data["notes"].strip()
         if len(notes) > MAX_NOTES:
-            raise forms.ValidationError(f"Notes must be {MAX_NOTES:,} characters or fewer")
+            raise forms.ValidationError(
+                gettext("Notes must be %(count)s characters or fewer") % {"count": f"{MAX_NOTES:,}"}
+            )
         return notes

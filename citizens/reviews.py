@@ -3,15 +3,16 @@
 import datetime
 
 from django.db import transaction
+from django.utils.translation import gettext, gettext_lazy
 
 from .models import CitizenProfile, ProfileAccess, Review
 from .services import profile_access_record
 
 SHORT_NAMES = {  # table headings
-    "purpose": "Purpose",
-    "ordinary_places": "Ordinary places",
-    "right_support": "Right support",
-    "meeting_people": "Meeting people",
+    "purpose": gettext_lazy("Purpose"),
+    "ordinary_places": gettext_lazy("Ordinary places"),
+    "right_support": gettext_lazy("Right support"),
+    "meeting_people": gettext_lazy("Meeting people"),
 }
 ROLE_WORDS = {"social_worker": "social worker", "carer": "carer or family member", "citizen": "citizen"}
 CHART_POINTS = 12  # the latest reviews drawn in each small chart
@@ -38,7 +39,7 @@ def recorded_by_text(review: Review, profile: CitizenProfile) -> str:
     """ "Priya Sandhu (social worker)"; the person's own review says so."""
     user = review.recorded_by
     if user is None:
-        return "Someone whose account has closed"
+        return gettext("Someone whose account has closed")
     if user.pk == profile.person_id:
         return f"{user} ({profile.preferred_name}’s own review)"
     if user.pk == profile.social_worker_id:

@@ -21,12 +21,13 @@ and shared with the search (so they cost queries only the first time after the i
 import datetime
 import math
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 import numpy as np
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db.models import OuterRef
+from django.utils.translation import gettext
 
+from daywell.money import pounds
 from opportunities import facets
 from opportunities.search import index_version
 from opportunities.terms import search_terms
@@ -107,15 +108,9 @@ def and_join(words: list[str], last: str = " and ") -> str:
     return ", ".join(words[:-1]) + last + words[-1]
 
 
-def pounds(amount) -> str:
-    """£18, £6.50, £1,200."""
-    value = Decimal(str(amount)).quantize(Decimal("0.01"))
-    return f"£{value:,.0f}" if value == value.to_integral_value() else f"£{value:,.2f}"
-
-
 def miles_words(miles: float) -> str:
     if miles < 0.05:
-        return "Less than 0.1 miles away"
+        return gettext("Less than 0.1 miles away")
     shown = f"{miles:.1f}"
     return "1 mile away" if shown == "1.0" else f"{shown} miles away"
 
@@ -308,12 +303,17 @@ def profile_suggestions(
                 if cols.matrices["interest"][position, c] and interest_value_ids[c] in interest_names
             ]
             if names:
-                reasons.append(f"Matches {voice.whose} interests: " + ", ".join(names))
+                reasons.append(
+                    gettext("Matches %(whose)s interests: ") % {"whose": voice.whose} + ", ".join(names)
+                )
         # When they are free
         together = np.flatnonzero(cols.slots[position].reshape(21) & free_slots)
         if len(together):
             if row.by_arrangement:
-                reasons.append(f"Days and times agreed with {voice.them}, to fit when {voice.they_are} free")
+                reasons.append(
+                    gettext("Days and times agreed with %(them)s, to fit when %(they_are)s free")
+                    % {"them": voice.them, "they_are": voice.they_are}
+                )
             else:
                 reasons.append(f"{slots_words(together)}, when {voice.they_are} free")
         # Where
@@ -323,21 +323,24 @@ def profile_suggestions(
         if distance is not None and (travel is None or distance <= travel):
             reasons.append(miles_words(distance))
         elif comes_to_them[position] and ward_id in ward_names:
-            reasons.append(f"Comes to {voice.them} in {ward_names[ward_id].name}")
+            reasons.append(
+                gettext("Comes to %(them)s in %(name)s")
+                % {"them": voice.them, "name": ward_names[ward_id].name}
+            )
         elif online[position]:
-            reasons.append("Online, so no travel is needed")
+            reasons.append(gettext("Online, so no travel is needed"))
         elif distance is not None:
             reasons.append(miles_words(distance))
         # Must-have needs
         if need_ids:
             if len(need_ids) == 1:
-                reasons.append(f"Meets {voice.whose} access need")
+                reasons.append(gettext("Meets %(whose)s access need") % {"whose": voice.whose})
             else:
-                reasons.append(f"Meets all of {voice.whose} access needs")
+                reasons.append(gettext("Meets all of %(whose)s access needs") % {"whose": voice.whose})
         # Cost
         cost = cols.cost[position]
         if cols.free[position] or row.is_free or cost == 0:
-            reasons.append("Free")
+            reasons.append(gettext("Free"))
         elif not math.isnan(cost):
             text = f"{pounds(cost)} a session"
             if budget is not None:
@@ -353,9 +356,9 @@ def profile_suggestions(
                 if cols.matrices["group"][position, c] and group_value_ids[c] in audience_names
             ]
             if names:
-                reasons.append("Made for " + and_join(names))
+                reasons.append(gettext("Made for ") + and_join(names))
         if cols.vacancies[position]:
-            reasons.append("Taking new people now")
+            reasons.append(gettext("Taking new people now"))
         result.items.append(
             Suggestion(
                 opportunity=row,
@@ -397,7 +400,7 @@ def _why_empty(
 ) -> tuple[str, list[str]]:
     """Why nothing came back, in one sentence, and what would bring something back."""
     if cols.size == 0:
-        return "There is nothing listed yet.", []
+        return gettext("There is nothing listed yet."), []
     # Name only the rules that narrowed the list, applied in turn until nothing was left.
     named, left = set(), np.ones(cols.size, dtype=bool)
     for rule in ("needs", "distance", "budget", "age"):
@@ -418,7 +421,11 @@ def _why_empty(
         predicates.append(f"is open to people aged {age}")
     if "budget" in named:
         predicates.append(f"costs {pounds(budget)} a session or less")
-    message = f"No listing{where} {and_join(predicates)}." if predicates else f"Nothing is listed{where}."
+    message = (
+        gettext("No listing%(where)s %(predicates)s.") % {"where": where, "predicates": and_join(predicates)}
+        if predicates
+        else gettext("Nothing is listed%(where)s.") % {"where": where}
+    )
 
     def without(rule: str) -> int:
         keep = np.ones(cols.size, dtype=bool)
@@ -432,7 +439,9 @@ def _why_empty(
 
     tips = []
     if "distance" in masks and (count := without("distance")):
-        tips.append(f"Try a longer distance: {listings(count)} further away would fit.")
+        tips.append(
+            gettext("Try a longer distance: %(count)s further away would fit.") % {"count": listings(count)}
+        )
     if "needs" in masks:
         count = without("needs")
         if count and len(need_ids) > 1:
@@ -449,8 +458,11 @@ def _why_empty(
                     best_name, best = names[need].name, found
             if best:
                 tips.append(
-                    f"Check each of {voice.whose} access needs is a must-have: without "
-                    f"“{best_name}”, {listings(best)} would fit."
+                    gettext(
+                        "Check each of %(whose)s access needs is a must-have: "
+                        "without “%(best_name)s”, %(best)s would fit."
+                    )
+                    % {"whose": voice.whose, "best_name": best_name, "best": listings(best)}
                 )
         elif count:
             tips.append(

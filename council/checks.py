@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods, require_safe
 
 from providers import checks as rules
@@ -23,28 +24,28 @@ STATUS_ORDER = [rules.FAILED, rules.EXPIRED, rules.MISSING, rules.EXPIRING, rule
 def kind_from_path(text: str) -> str:
     kind = text.replace("-", "_")
     if kind not in ProviderCheck.Kind.values:
-        raise Http404("There is no such standard")
+        raise Http404(gettext("There is no such standard"))
     return kind
 
 
 def _what_needs_doing(provider, standing) -> list[str]:
     def names(kinds):
-        return ", ".join(rules.standard_label(kind, provider) for kind in kinds)
+        return ", ".join(str(rules.standard_label(kind, provider)) for kind in kinds)
 
     lines = []
     failed = standing.failed
     cqc = standing.latest.get(ProviderCheck.Kind.CQC)
     if ProviderCheck.Kind.CQC in failed and cqc.outcome == ProviderCheck.Outcome.NOT_NEEDED:
         failed = [kind for kind in failed if kind != ProviderCheck.Kind.CQC]
-        lines.append("CQC registration is needed: its listings say they give personal care")
+        lines.append(gettext("CQC registration is needed: its listings say they give personal care"))
     if failed:
-        lines.append(f"Failed: {names(failed)}")
+        lines.append(gettext("Failed: %(failed)s") % {"failed": names(failed)})
     for kind in standing.expired:
         lines.append(
             f"{rules.standard_label(kind, provider)} ran out on {standing.latest[kind].expires_on:%-d %B %Y}"
         )
     if standing.missing:
-        lines.append(f"Not checked yet: {names(standing.missing)}")
+        lines.append(gettext("Not checked yet: %(missing)s") % {"missing": names(standing.missing)})
     for kind in standing.expiring:
         lines.append(
             f"{rules.standard_label(kind, provider)} runs out on {standing.latest[kind].expires_on:%-d %B %Y}"
@@ -103,17 +104,17 @@ def _standard_rows(provider, standing):
     for kind in rules.STANDARDS:
         check = standing.latest.get(kind)
         if check is None:
-            state, tag = "Not checked", "grey"
+            state, tag = gettext("Not checked"), "grey"
         elif kind in standing.failed and check.outcome == ProviderCheck.Outcome.NOT_NEEDED:
             state, tag = "Needed", "red"  # its listings say they give personal care
         elif kind in standing.failed:
             state, tag = "Failed", "red"
         elif kind in standing.expired:
-            state, tag = "Ran out", "orange"
+            state, tag = gettext("Ran out"), "orange"
         elif kind in standing.expiring:
-            state, tag = "Runs out soon", "yellow"
+            state, tag = gettext("Runs out soon"), "yellow"
         elif check.outcome == ProviderCheck.Outcome.NOT_NEEDED:
-            state, tag = "Not needed", "blue"
+            state, tag = gettext("Not needed"), "blue"
         else:
             state, tag = "Passed", "green"
         rows.append({
@@ -164,7 +165,9 @@ def check_record(request, uuid, kind):
         else:
             label = rules.standard_label(kind, provider)
             messages.success(
-                request, f"{label}: “{check.get_outcome_display()}” is recorded for {provider.name}."
+                request,
+                gettext("%(label)s: “%(outcome)s” is recorded for %(name)s.")
+                % {"label": label, "outcome": check.get_outcome_display(), "name": provider.name},
             )
             return redirect("council_checks:detail", uuid=provider.uuid)
     context = {

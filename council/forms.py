@@ -5,6 +5,7 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Field, Layout, Size
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from citizens.review_forms import GdsDateField
 from opportunities.models import AudienceGroup, Feature, Interest
@@ -17,13 +18,13 @@ class TaggingForm(forms.Form):
     """The council owns the tagging: an officer may change a provider's proposed tags."""
 
     interests = forms.MultipleChoiceField(
-        label="Kinds of activity", required=False, widget=forms.CheckboxSelectMultiple
+        label=_("Kinds of activity"), required=False, widget=forms.CheckboxSelectMultiple
     )
     audiences = forms.MultipleChoiceField(
-        label="Who it is for", required=False, widget=forms.CheckboxSelectMultiple
+        label=_("Who it is for"), required=False, widget=forms.CheckboxSelectMultiple
     )
     features = forms.MultipleChoiceField(
-        label="Access and support", required=False, widget=forms.CheckboxSelectMultiple
+        label=_("Access and support"), required=False, widget=forms.CheckboxSelectMultiple
     )
 
     def __init__(self, *args, proposed: dict, **kwargs):
@@ -35,7 +36,7 @@ class TaggingForm(forms.Form):
         self.fields["audiences"].choices = list(AudienceGroup.objects.values_list("slug", "name"))
         self.fields["features"].choices = list(Feature.objects.values_list("slug", "name"))
         for name in ("interests", "audiences", "features"):
-            self.fields[name].error_messages["invalid_choice"] = "Select tags from the list"
+            self.fields[name].error_messages["invalid_choice"] = _("Select tags from the list")
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.layout = Layout(
@@ -43,17 +44,17 @@ class TaggingForm(forms.Form):
                 Field.checkboxes(name, small=True, legend_size=Size.SMALL)
                 for name in ("interests", "audiences", "features")
             ),
-            Button("approve", "Approve and publish"),
+            Button("approve", _("Approve and publish")),
         )
 
 
 class ReturnForm(forms.Form):
     reason = forms.CharField(
-        label="What does the provider need to change?",
-        help_text="The provider sees this in an email and on their listing. Be specific and kind.",
+        label=_("What does the provider need to change?"),
+        help_text=_("The provider sees this in an email and on their listing. Be specific and kind."),
         widget=forms.Textarea(attrs={"rows": 5}),
         max_length=2000,
-        error_messages={"required": "Enter what the provider needs to change"},
+        error_messages={"required": _("Enter what the provider needs to change")},
     )
 
     def __init__(self, *args, **kwargs):
@@ -61,22 +62,22 @@ class ReturnForm(forms.Form):
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.layout = Layout(
-            Field.textarea("reason", rows=5), Button.secondary("return", "Return to the provider")
+            Field.textarea("reason", rows=5), Button.secondary("return", _("Return to the provider"))
         )
 
     def clean_reason(self):
         reason = self.cleaned_data["reason"].strip()
         if not reason:
-            raise forms.ValidationError("Enter what the provider needs to change")
+            raise forms.ValidationError(_("Enter what the provider needs to change"))
         return reason
 
 
 class ResolveForm(forms.Form):
     resolution = forms.CharField(
-        label="What was done?",
+        label=_("What was done?"),
         widget=forms.Textarea(attrs={"rows": 4}),
         max_length=2000,
-        error_messages={"required": "Enter what was done"},
+        error_messages={"required": _("Enter what was done")},
     )
 
     def __init__(self, *args, **kwargs):
@@ -84,7 +85,7 @@ class ResolveForm(forms.Form):
         self.helper = FormHelper()
         self.helper.form_tag = False  # the template holds the <form>
         self.helper.layout = Layout(
-            Field.textarea("resolution", rows=4), Button("submit", "Mark as resolved")
+            Field.textarea("resolution", rows=4), Button("submit", _("Mark as resolved"))
         )
 
 
@@ -139,24 +140,26 @@ class CheckDateField(GdsDateField):
 def _outcome_choices(kind: str) -> list:
     Kind, Outcome = ProviderCheck.Kind, ProviderCheck.Outcome
     passed_hints = {
-        Kind.SAFEGUARDING_POLICY: "It has a safeguarding policy, with a named lead, that staff follow",
-        Kind.INSURANCE: "It has public liability insurance in date, for what it offers",
-        Kind.DBS: "Enhanced DBS checks are in place for everyone who works with people",
-        Kind.CQC: "It gives personal care and is registered with the Care Quality Commission",
-        Kind.COMPLAINTS: "It has a complaints procedure that people can find and use",
+        Kind.SAFEGUARDING_POLICY: _("It has a safeguarding policy, with a named lead, that staff follow"),
+        Kind.INSURANCE: _("It has public liability insurance in date, for what it offers"),
+        Kind.DBS: _("Enhanced DBS checks are in place for everyone who works with people"),
+        Kind.CQC: _("It gives personal care and is registered with the Care Quality Commission"),
+        Kind.COMPLAINTS: _("It has a complaints procedure that people can find and use"),
     }
     choices = [
-        Choice(Outcome.PASSED.value, "Passed", hint=passed_hints[kind]),
+        Choice(Outcome.PASSED.value, _("Passed"), hint=passed_hints[kind]),
         Choice(
-            Outcome.FAILED.value, "Failed", hint="Say in the note what is wrong and what the provider must do"
+            Outcome.FAILED.value,
+            _("Failed"),
+            hint=_("Say in the note what is wrong and what the provider must do"),
         ),
     ]
     if kind == Kind.CQC:
         choices.append(
             Choice(
                 Outcome.NOT_NEEDED.value,
-                "Not needed",
-                hint="It gives no personal care, so it does not need to register",
+                _("Not needed"),
+                hint=_("It gives no personal care, so it does not need to register"),
             )
         )
     return choices
@@ -167,19 +170,21 @@ class ProviderCheckForm(forms.Form):
 
     bound_field_class = GdsBoundField
 
-    outcome = forms.ChoiceField(label="Result", widget=forms.RadioSelect)
+    outcome = forms.ChoiceField(label=_("Result"), widget=forms.RadioSelect)
     checked_on = CheckDateField(
         future=False,
         what="the date of the check",
-        label="Date of the check",
-        help_text="For example, 27 3 2026",
+        label=_("Date of the check"),
+        help_text=_("For example, 27 3 2026"),
     )
     expires_on = CheckDateField(
-        future=True, what="the date it runs out", label="Date it runs out", required=False
+        future=True, what="the date it runs out", label=_("Date it runs out"), required=False
     )
-    reference = forms.CharField(label="Reference (optional)", required=False, max_length=MAX_REFERENCE)
-    cqc_rating = forms.ChoiceField(label="CQC rating", required=False, widget=forms.RadioSelect)
-    note = forms.CharField(label="Note (optional)", required=False, widget=forms.Textarea(attrs={"rows": 4}))
+    reference = forms.CharField(label=_("Reference (optional)"), required=False, max_length=MAX_REFERENCE)
+    cqc_rating = forms.ChoiceField(label=_("CQC rating"), required=False, widget=forms.RadioSelect)
+    note = forms.CharField(
+        label=_("Note (optional)"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
 
     def __init__(self, *args, provider, kind: str, **kwargs):
         Kind = ProviderCheck.Kind
@@ -195,48 +200,49 @@ class ProviderCheckForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["outcome"].choices = _outcome_choices(kind)
         self.fields["outcome"].error_messages |= {
-            "required": "Select the result of the check",
-            "invalid_choice": "Select the result of the check",
+            "required": _("Select the result of the check"),
+            "invalid_choice": _("Select the result of the check"),
         }
         self.fields["expires_on"].required = False  # required only when passed (see clean)
         if kind == Kind.INSURANCE:
-            self.fields["expires_on"].label = "Date the insurance runs out"
+            self.fields["expires_on"].label = _("Date the insurance runs out")
             self.fields["expires_on"].what = "the date the insurance runs out"
-            self.fields["expires_on"].help_text = "Needed when it passed. For example, 31 3 2027"
-            self.fields["reference"].label = "Insurer and policy number (optional)"
+            self.fields["expires_on"].help_text = _("Needed when it passed. For example, 31 3 2027")
+            self.fields["reference"].label = _("Insurer and policy number (optional)")
         elif kind == Kind.DBS:
-            self.fields["expires_on"].label = "Date to check the DBS again"
+            self.fields["expires_on"].label = _("Date to check the DBS again")
             self.fields["expires_on"].what = "the date to check the DBS again"
-            self.fields["expires_on"].help_text = (
+            self.fields["expires_on"].help_text = _(
                 "Needed when it passed: usually three years after the certificate, or the date of the "
                 "next Update Service check. For example, 31 3 2027"
             )
-            self.fields["reference"].label = "Where the evidence is (optional)"
-            self.fields[
-                "reference"
-            ].help_text = (
+            self.fields["reference"].label = _("Where the evidence is (optional)")
+            self.fields["reference"].help_text = _(
                 "For example, the DBS Update Service reference. Do not write what a certificate says."
             )
         else:
             del self.fields["expires_on"]
         if kind == Kind.CQC:
-            self.fields["reference"].label = "CQC location ID"
-            self.fields["reference"].help_text = "Needed when it passed. For example, 1-123456789"
+            self.fields["reference"].label = _("CQC location ID")
+            self.fields["reference"].help_text = _("Needed when it passed. For example, 1-123456789")
             self.fields["cqc_rating"].choices = Provider.CqcRating.choices
-            self.fields["cqc_rating"].help_text = "Needed when it passed. From the CQC's website"
-            self.fields["cqc_rating"].error_messages["invalid_choice"] = "Select the CQC rating"
+            self.fields["cqc_rating"].help_text = _("Needed when it passed. From the CQC's website")
+            self.fields["cqc_rating"].error_messages["invalid_choice"] = _("Select the CQC rating")
         else:
             del self.fields["cqc_rating"]
         if kind in (Kind.SAFEGUARDING_POLICY, Kind.COMPLAINTS):
             del self.fields["reference"]
         else:
-            what = {Kind.INSURANCE: "The insurer and policy number", Kind.CQC: "The CQC location ID"}.get(
-                kind, "The reference"
-            )
-            self.fields["reference"].error_messages["max_length"] = (
-                f"{what} must be {MAX_REFERENCE} characters or fewer"
-            )
-        self.fields["note"].help_text = "Needed when it failed: what is wrong and what the provider must do."
+            what = {
+                Kind.INSURANCE: _("The insurer and policy number"),
+                Kind.CQC: _("The CQC location ID"),
+            }.get(kind, _("The reference"))
+            self.fields["reference"].error_messages["max_length"] = _(
+                "%(what)s must be %(count)s characters or fewer"
+            ) % {"what": what, "count": MAX_REFERENCE}
+        self.fields["note"].help_text = _(
+            "Needed when it failed: what is wrong and what the provider must do."
+        )
         self.helper = FormHelper()
         self.helper.form_tag = False
         layout = [
@@ -255,7 +261,9 @@ class ProviderCheckForm(forms.Form):
     def clean_note(self):
         note = self.cleaned_data["note"].strip()
         if len(note) > MAX_CHECK_NOTE:
-            raise forms.ValidationError(f"The note must be {MAX_CHECK_NOTE:,} characters or fewer")
+            raise forms.ValidationError(
+                _("The note must be %(count)s characters or fewer") % {"count": f"{MAX_CHECK_NOTE:,}"}
+            )
         return note
 
     def clean_reference(self):
@@ -274,8 +282,10 @@ class ProviderCheckForm(forms.Form):
         if outcome == Outcome.NOT_NEEDED and self.says_personal_care:
             self.add_error(
                 "outcome",
-                "Select passed or failed: this provider's listings say they give personal care, "
-                "so it must be registered with the CQC",
+                _(
+                    "Select passed or failed: this provider's listings say they give personal care, "
+                    "so it must be registered with the CQC"
+                ),
             )
         # The expiry date is kept only when the check passed (a failed check's is not saved).
         if "expires_on" in self.fields and "expires_on" not in self.errors and outcome == Outcome.PASSED:
@@ -283,7 +293,7 @@ class ProviderCheckForm(forms.Form):
             field = self.fields["expires_on"]
             what = field.what.capitalize()
             if expires_on is None:
-                self.add_error("expires_on", field.error_on(f"Enter {field.what}"))
+                self.add_error("expires_on", field.error_on(_("Enter %(what)s") % {"what": field.what}))
             elif checked_on is not None and expires_on <= checked_on:
                 self.add_error("expires_on", field.error_on(f"{what} must be after the date of the check"))
             elif checked_on is not None and expires_on > _years_after(checked_on, MAX_EXPIRY_YEARS):
@@ -303,9 +313,9 @@ class ProviderCheckForm(forms.Form):
                 )
         if "cqc_rating" in self.fields and outcome == Outcome.PASSED:
             if not data.get("reference"):
-                self.add_error("reference", "Enter the CQC location ID")
+                self.add_error("reference", _("Enter the CQC location ID"))
             if not data.get("cqc_rating") and "cqc_rating" not in self.errors:
-                self.add_error("cqc_rating", "Select the CQC rating")
+                self.add_error("cqc_rating", _("Select the CQC rating"))
         if outcome == Outcome.FAILED and not data.get("note") and "note" not in self.errors:
-            self.add_error("note", "Enter what is wrong and what the provider must do")
+            self.add_error("note", _("Enter what is wrong and what the provider must do"))
         return data

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from providers import services
@@ -48,22 +49,25 @@ def join_request_review(request, pk):
                 provider = services.join_request_approve(join_request=join_request, by=request.user)
                 messages.success(
                     request,
-                    f"{provider.name} is approved and we have sent an invitation to {join_request.email}",
+                    _("%(name)s is approved and we have sent an invitation to %(email)s")
+                    % {"name": provider.name, "email": join_request.email},
                 )
                 return redirect("council:join-requests")
             if decline_form.is_valid():
                 reason = decline_form.cleaned_data["reason"]
                 services.join_request_decline(join_request=join_request, by=request.user, reason=reason)
                 messages.success(
-                    request, f"You have declined {join_request.name} and we have emailed the reason"
+                    request,
+                    _("You have declined %(name)s and we have emailed the reason")
+                    % {"name": join_request.name},
                 )
                 return redirect("council:join-requests")
         except services.AlreadyDecided:
             join_request.refresh_from_db()
             messages.info(
                 request,
-                f"This request has already been {join_request.get_status_display().lower()}, "
-                "so nothing has changed",
+                _("This request has already been %(lower)s, so nothing has changed")
+                % {"lower": join_request.get_status_display().lower()},
             )
             return redirect("council:join-request", pk=join_request.pk)
     return render(
@@ -85,7 +89,8 @@ def provider_invite(request):
         provider = services.provider_invite(**form.cleaned_data, by=request.user)
         messages.success(
             request,
-            f"{provider.name} has been added and we have sent an invitation to {form.cleaned_data['email']}",
+            _("%(name)s has been added and we have sent an invitation to %(email)s")
+            % {"name": provider.name, "email": form.cleaned_data["email"]},
         )
         return redirect("council:join-requests")
     return render(request, "council/provider_invite.html", {"form": form})

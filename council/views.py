@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from insight.statement import headlines as insight_headlines
@@ -34,8 +35,8 @@ from .permissions import (
 )
 
 GET_POST = ["GET", "HEAD", "POST"]
-ALREADY_DEALT_WITH = "Someone has already dealt with this, or the provider took it back to change it."
-CHANGED_SINCE_MESSAGE = (
+ALREADY_DEALT_WITH = _("Someone has already dealt with this, or the provider took it back to change it.")
+CHANGED_SINCE_MESSAGE = _(
     "This listing changed after you opened it, so nothing was approved or returned. "
     "Read the latest version below before you decide."
 )
@@ -129,12 +130,18 @@ def change_review(request, pk):
             listing_change_approve(
                 change=change, by=request.user, revision=revision, tags=tagging.cleaned_data
             )
-            messages.success(request, f"“{opportunity.title}” is published. The provider has been told.")
+            messages.success(
+                request,
+                _("“%(title)s” is published. The provider has been told.") % {"title": opportunity.title},
+            )
             return redirect("council:queue")
         if request.method == "POST" and "return" in request.POST and returning.is_valid():
             reason = returning.cleaned_data["reason"]
             listing_change_return(change=change, by=request.user, revision=revision, reason=reason)
-            messages.success(request, f"“{opportunity.title}” is returned to the provider with your reason.")
+            messages.success(
+                request,
+                _("“%(title)s” is returned to the provider with your reason.") % {"title": opportunity.title},
+            )
             return redirect("council:queue")
     except EditConflict:
         # The provider changed it, or another officer decided, after this page was opened.
@@ -177,12 +184,12 @@ def report_list(request):
 def report_resolve(request, pk):
     report = get_object_or_404(ListingReport.objects.select_related("opportunity"), pk=pk)
     if report.status == ListingReport.Status.RESOLVED:
-        messages.info(request, "This report was already marked as resolved.")
+        messages.info(request, _("This report was already marked as resolved."))
         return redirect("council:reports")
     form = ResolveForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         listing_report_resolve(report=report, by=request.user, resolution=form.cleaned_data["resolution"])
-        messages.success(request, "The report is marked as resolved.")
+        messages.success(request, _("The report is marked as resolved."))
         return redirect("council:reports")
     return render(request, "providers/report_resolve.html", {"report": report, "form": form})
 
@@ -203,5 +210,5 @@ def change_photo(request, pk):
     photo_id = (change.proposed.get("photo") or {}).get("id")
     photo = get_object_or_404(change.opportunity.photos, pk=photo_id) if photo_id else None
     if photo is None:
-        raise Http404("This change has no photo")
+        raise Http404(_("This change has no photo"))
     return photo_response(photo, public=False)

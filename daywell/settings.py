@@ -71,6 +71,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -93,6 +94,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "daywell.context_processors.service",
+                "guidance.context_processors.easy_read",
             ],
         },
     },
@@ -153,6 +155,10 @@ AUTH_PASSWORD_VALIDATORS = [
 
 # --- Language, time -------------------------------------------------------------------------
 LANGUAGE_CODE = "en-gb"
+# Every string in the interface is marked for translation. A second language is added here (and
+# its catalogue in locale/); the switcher in the footer appears as soon as there is more than one.
+LANGUAGES = [("en-gb", "English")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True

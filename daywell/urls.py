@@ -29,6 +29,7 @@ urlpatterns = [
     path("api/oruk/", include("oruk.api_urls")),
     path("people/", include("citizens.urls")),
     path("admin/", admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
 ]
 
 handler403 = "daywell.views.permission_denied"

@@ -6,4 +6,6 @@ app_name = "guidance"
 
 urlpatterns = [
     path("", views.index, name="index"),
+    path("easy-read/", views.easy_read_switch, name="easy-read"),
+    path("<slug:slug>/", views.page, name="page"),
 ]

@@ -15,6 +15,7 @@ import re
 
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext, gettext_lazy
 
 from places.maps import SHADES, shade_for, ward_map
 
@@ -36,7 +37,7 @@ SERIES_STYLES = [
 
 
 def accessible_name(figure: Figure) -> str:
-    return f"Chart: {figure.title}. The numbers are in the table below."
+    return gettext("Chart: %(title)s. The numbers are in the table below.") % {"title": figure.title}
 
 
 def render(figure: Figure) -> SafeString:
@@ -67,7 +68,7 @@ def number(value) -> float | None:
 def format_value(value, unit: str = "") -> str:
     """A number as people read it: 12,345 or 12.3, with % when the unit is a share."""
     if isinstance(value, bool) or value is None:
-        return "" if value is None else ("Yes" if value else "No")
+        return "" if value is None else (gettext("Yes") if value else gettext("No"))
     if isinstance(value, int):
         text = f"{value:,}"
     elif isinstance(value, float):
@@ -283,7 +284,7 @@ def _line(figure: Figure) -> SafeString:
 # not a number. GOV.UK dark grey stripes on white: 7:1 against white, unlike any blue of the scale,
 # and named in the key in words.
 HIDDEN_INK = "#505a5f"
-HIDDEN_KEY = "Hidden (to protect people)"
+HIDDEN_KEY = gettext_lazy("Hidden (to protect people)")
 HIDDEN_SWATCH = f"repeating-linear-gradient(45deg, {HIDDEN_INK} 0 3px, #ffffff 3px 6px)"
 
 
@@ -350,7 +351,7 @@ def _shade(value: float, highest: float) -> str:
 
 def map_legend(highest: float, unit: str = "") -> list[tuple[str, str]]:
     """(colour, words) for each shade in use, matching `_shade`."""
-    rows = [(SHADES[0], "None")]
+    rows = [(SHADES[0], gettext("None"))]
     if highest <= 0:
         return rows
     steps = len(SHADES) - 1
@@ -364,9 +365,12 @@ def map_legend(highest: float, unit: str = "") -> list[tuple[str, str]]:
             low = int(previous) + 1
             words = f"{low:,}" if low == top else f"{low:,} to {int(top):,}"
         elif not previous:
-            words = f"Up to {format_value(top, unit)}"
+            words = gettext("Up to %(top)s") % {"top": format_value(top, unit)}
         else:
-            words = f"Over {format_value(previous, unit)}, up to {format_value(top, unit)}"
+            words = gettext("Over %(previous)s, up to %(top)s") % {
+                "previous": format_value(previous, unit),
+                "top": format_value(top, unit),
+            }
         rows.append((SHADES[step], words))
         previous = top
     return rows

@@ -17,6 +17,7 @@ from django.db import connection
 from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from citizens.models import CitizenProfile
 from opportunities.forms import DAYS, DELIVERY, TIMES, SearchForm
@@ -115,11 +116,12 @@ def people_by_interest(terms: Terms) -> Figure:
     rows = _people_by_term(CitizenProfile.interests.through, "interest_id", terms.interests)
     return Figure(
         key="people-by-interest",
-        title="People with a profile, by what they enjoy",
+        title=_("People with a profile, by what they enjoy"),
         columns=["What they enjoy", "People"],
         rows=rows,
         unit="people",
-        note=f"Each person counts once for each thing they enjoy. {HIDDEN_NOTE}",
+        note=_("Each person counts once for each thing they enjoy. %(HIDDEN_NOTE)s")
+        % {"HIDDEN_NOTE": HIDDEN_NOTE},
     )
 
 
@@ -127,11 +129,12 @@ def people_by_need(terms: Terms) -> Figure:
     rows = _people_by_term(CitizenProfile.needs.through, "feature_id", terms.features)
     return Figure(
         key="people-by-need",
-        title="People with a profile, by the access and support they need",
+        title=_("People with a profile, by the access and support they need"),
         columns=["Access and support need", "People"],
         rows=rows,
         unit="people",
-        note=f"Each person counts once for each need they told us about. {HIDDEN_NOTE}",
+        note=_("Each person counts once for each need they told us about. %(HIDDEN_NOTE)s")
+        % {"HIDDEN_NOTE": HIDDEN_NOTE},
     )
 
 
@@ -155,17 +158,20 @@ def people_by_free_time() -> Figure:
     ]
     return Figure(
         key="people-by-free-time",
-        title="When people with a profile are free",
+        title=_("When people with a profile are free"),
         columns=["Day", *PARTS, "Any time that day"],
         rows=rows,
         value_column=4,
         unit="people",
         note=(
-            "People free at any time of a day count once for that day, so “Any time that day” is not the "
-            f"parts added up. {HIDDEN_NOTE} “Any time that day” is hidden too when it could give a "
-            f"number away: when taking a part of the day from it leaves 1 to {SMALLEST_CELL - 1}, when a "
-            "part is hidden and the parts shown add up to fewer than it, or when the three parts add up "
-            f"to 1 to {SMALLEST_CELL - 1} more than it."
+            _(
+                "People free at any time of a day count once for that day, so “Any time that day” is not "
+                "the parts added up. %(HIDDEN_NOTE)s “Any time that day” is hidden too when it could give "
+                "a number away: when taking a part of the day from it leaves 1 to %(SMALLEST_CELL)s, when "
+                "a part is hidden and the parts shown add up to fewer than it, or when the three parts add "
+                "up to 1 to %(SMALLEST_CELL)s more than it."
+            )
+            % {"HIDDEN_NOTE": HIDDEN_NOTE, "SMALLEST_CELL": SMALLEST_CELL - 1}
         ),
     )
 
@@ -205,12 +211,15 @@ def people_by_ward(terms: Terms) -> Figure:
     rows.append(["Ward not known", shown[NO_WARD]])
     return Figure(
         key="people-by-ward",
-        title="People with a profile, by the ward they live in",
+        title=_("People with a profile, by the ward they live in"),
         columns=["Ward", "People"],
         rows=rows,
         chart="map",
         unit="people",
-        note=f"The ward of the postcode on the profile. {HIDDEN_NOTE} On the map a hidden ward is hatched.",
+        note=_(
+            "The ward of the postcode on the profile. %(HIDDEN_NOTE)s On the map a hidden ward is hatched."
+        )
+        % {"HIDDEN_NOTE": HIDDEN_NOTE},
         # Hidden wards stay hidden on the map (their own shade and key entry), never drawn as 0.
         ward_values={ward.id: shown[ward.id] for ward in terms.wards},
     )
@@ -223,12 +232,13 @@ def people_by_ward_and_interest(terms: Terms, cells: dict) -> Figure:
     rows.append(["Ward not known", *(cells[(NO_WARD, interest.id)] for interest in terms.interests)])
     return Figure(
         key="people-by-ward-and-interest",
-        title="People with a profile, by ward and what they enjoy",
+        title=_("People with a profile, by ward and what they enjoy"),
         columns=["Ward", *(interest.name for interest in terms.interests)],
         rows=rows,
         chart="none",
         unit="people",
-        note=f"Each person counts once for each thing they enjoy, in the ward they live in. {HIDDEN_NOTE}",
+        note=_("Each person counts once for each thing they enjoy, in the ward they live in. %(HIDDEN_NOTE)s")
+        % {"HIDDEN_NOTE": HIDDEN_NOTE},
     )
 
 
@@ -276,7 +286,7 @@ def search_filters_used(since) -> Figure:
     rows.append(["Nothing chosen (every listing)", bare])
     return Figure(
         key="search-filters",
-        title="What people choose when they search",
+        title=_("What people choose when they search"),
         columns=["Filter", "Searches"],
         rows=rows,
         unit="searches",
@@ -331,14 +341,17 @@ def searches_by_ward(terms: Terms, since) -> Figure:
     rows = _biggest_first([[ward.name, counts.get(ward.id, 0)] for ward in terms.wards])
     return Figure(
         key="searches-by-ward",
-        title="Searches by ward",
+        title=_("Searches by ward"),
         columns=["Ward", "Searches"],
         rows=rows,
         chart="map",
         unit="searches",
         note=(
-            f"Searches in the last {SEARCH_MONTHS} months from a postcode in the ward, or for the ward "
-            "itself. A search for two wards counts in both."
+            _(
+                "Searches in the last %(SEARCH_MONTHS)s months from a postcode in the ward, or for the "
+                "ward itself. A search for two wards counts in both."
+            )
+            % {"SEARCH_MONTHS": SEARCH_MONTHS}
         ),
         ward_values={ward.id: counts.get(ward.id, 0) for ward in terms.wards},
     )
@@ -356,13 +369,16 @@ def searches_by_interest(terms: Terms, since) -> Figure:
     rows = _biggest_first([[interest.name, counts.get(interest.slug, 0)] for interest in terms.interests])
     return Figure(
         key="searches-by-interest",
-        title="Searches by what people enjoy",
+        title=_("Searches by what people enjoy"),
         columns=["What they enjoy", "Searches"],
         rows=rows,
         unit="searches",
         note=(
-            f"Searches in the last {SEARCH_MONTHS} months that chose an interest. A search for two "
-            "interests counts for both."
+            _(
+                "Searches in the last %(SEARCH_MONTHS)s months that chose an interest. A search for two "
+                "interests counts for both."
+            )
+            % {"SEARCH_MONTHS": SEARCH_MONTHS}
         ),
     )
 
@@ -382,7 +398,7 @@ def describe_search(filters: dict, words: str, terms: Terms) -> str:
             names = terms.by_slug(TERM_KINDS[key])
             value = ", ".join(names[slug].name if slug in names else slug for slug in value)
         elif key in CHOICE_NAMES:
-            value = ", ".join(CHOICE_NAMES[key].get(slug, slug) for slug in value)
+            value = ", ".join(str(CHOICE_NAMES[key].get(slug, slug)) for slug in value)
         elif value is True:
             parts.append(label)
             continue
@@ -459,7 +475,7 @@ def searches_found_nothing(terms: Terms, since) -> Figure:
     total = sum(groups.values())
     return Figure(
         key="searches-found-nothing",
-        title="Searches that found nothing, most frequent first",
+        title=_("Searches that found nothing, most frequent first"),
         columns=["What was searched for", "Searches"],
         rows=table,
         chart="none",

@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 
 from django.db.models import Count
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from citizens.models import Enquiry
 from opportunities import facets
@@ -84,7 +85,7 @@ def worst_gaps(terms: Terms, since) -> Figure:
     ]
     return Figure(
         key="worst-gaps",
-        title="The biggest gaps: what people in a ward enjoy, against what is listed there",
+        title=_("The biggest gaps: what people in a ward enjoy, against what is listed there"),
         columns=[
             "Interest and ward",
             "People with a profile",
@@ -96,13 +97,17 @@ def worst_gaps(terms: Terms, since) -> Figure:
         value_column=4,
         unit="gap score",
         note=(
-            "Demand is the people whose profile says they enjoy it and live in the ward, plus the searches "
-            f"for it in the last {SEARCH_MONTHS} months from a postcode in the ward or for the ward. Supply "
-            "is the listings shown in search that offer it in the ward (at a venue there or covering it). "
-            "The gap score is the demand divided by one more than the listings: 30 asking and nothing "
-            f"listed scores 30; 30 asking and 2 listings, 10. The {GAPS_SHOWN} biggest gaps are shown, "
-            "each linked to the search that shows what is there now. People are counted only when there "
-            f"are at least 5; a hidden number adds nothing to the demand. {HIDDEN_NOTE}"
+            _(
+                "Demand is the people whose profile says they enjoy it and live in the ward, plus the "
+                "searches for it in the last %(SEARCH_MONTHS)s months from a postcode in the ward or for "
+                "the ward. Supply is the listings shown in search that offer it in the ward (at a venue "
+                "there or covering it). The gap score is the demand divided by one more than the listings: "
+                "30 asking and nothing listed scores 30; 30 asking and 2 listings, 10. The %(GAPS_SHOWN)s "
+                "biggest gaps are shown, each linked to the search that shows what is there now. People "
+                "are counted only when there are at least 5; a hidden number adds nothing to the demand. "
+                "%(HIDDEN_NOTE)s"
+            )
+            % {"SEARCH_MONTHS": SEARCH_MONTHS, "GAPS_SHOWN": GAPS_SHOWN, "HIDDEN_NOTE": HIDDEN_NOTE}
         ),
     )
 
@@ -134,15 +139,18 @@ def enquiries_by_outcome(since) -> Figure:
     rows = [[label, *(shown[(kind, status)] for status in statuses)] for kind, label in Provider.Kind.choices]
     return Figure(
         key="enquiries-by-outcome",
-        title="What happened to enquiries, by kind of provider",
+        title=_("What happened to enquiries, by kind of provider"),
         columns=["Kind of provider", *(label for _status, label in ENQUIRY_COLUMNS)],
         rows=rows,
         chart="none",
         unit="enquiries",
         note=(
-            f"Enquiries sent through Daywell in the last {SEARCH_MONTHS} months, by where they stand now. "
-            f"Each enquiry is about one person, so numbers under 5 are hidden as they are for people: "
-            f"{HIDDEN_NOTE}"
+            _(
+                "Enquiries sent through Daywell in the last %(SEARCH_MONTHS)s months, by where they stand "
+                "now. Each enquiry is about one person, so numbers under 5 are hidden as they are for "
+                "people: %(HIDDEN_NOTE)s"
+            )
+            % {"SEARCH_MONTHS": SEARCH_MONTHS, "HIDDEN_NOTE": HIDDEN_NOTE}
         ),
     )
 

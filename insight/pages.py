@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.utils.translation import gettext_lazy as _
+
 from . import demand, gaps, supply, trends
 from .figures import Figure
 
@@ -38,33 +40,42 @@ class Page:
 
 PAGES: dict[str, Page] = {
     "supply": Page(
-        "Supply",
-        "What the directory offers now: published listings shown in search, where they are, what they "
-        "are about, who they are for, when they happen and how they can be paid for.",
+        _("Supply"),
+        _(
+            "What the directory offers now: published listings shown in search, where they are, what they "
+            "are about, who they are for, when they happen and how they can be paid for."
+        ),
         supply.figures,
-        "Published opportunities by ward, interest and who they are for; payment, times, access, freshness.",
+        _(
+            "Published opportunities by ward, interest and who they are for; "
+            "payment, times, access, freshness."
+        ),
     ),
     "demand": Page(
-        "Demand",
-        "What people ask for: from their profiles (what they enjoy, what they need, when they are free, "
-        "where they live) and from the searches they run, with the searches that found nothing.",
+        _("Demand"),
+        _(
+            "What people ask for: from their profiles (what they enjoy, what they need, when they are free, "
+            "where they live) and from the searches they run, with the searches that found nothing."
+        ),
         demand.figures,
-        "What people enjoy and need, when they are free and where they live; what they search for.",
+        _("What people enjoy and need, when they are free and where they live; what they search for."),
         demand.figure,
     ),
     "gaps": Page(
-        "Gaps",
-        "Where demand outruns supply: each ward and interest, the worst first, linked to the search that "
-        "shows what is there now; and what happens to enquiries.",
+        _("Gaps"),
+        _(
+            "Where demand outruns supply: each ward and interest, the worst first, linked to the search that "
+            "shows what is there now; and what happens to enquiries."
+        ),
         gaps.figures,
-        "The biggest gaps between what people in a ward ask for and what is listed; enquiries by outcome.",
+        _("The biggest gaps between what people in a ward ask for and what is listed; enquiries by outcome."),
         gaps.figure,
     ),
     "trends": Page(
-        "Trends",
-        "The main figures month by month, so you can see what is growing and what is not.",
+        _("Trends"),
+        _("The main figures month by month, so you can see what is growing and what is not."),
         trends.figures,
-        "New listings, searches, searches that found nothing, enquiries and new profiles, by month.",
+        _("New listings, searches, searches that found nothing, enquiries and new profiles, by month."),
     ),
 }
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 from django.db import connection
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from opportunities import facets
 from opportunities.models import AudienceGroup, Feature, Interest, Opportunity, PaymentRoute
@@ -221,7 +222,7 @@ def by_ward(facts: Supply) -> Figure:
         note += f" {empty} of the {len(rows)} wards have none."
     return Figure(
         "wards",
-        "Opportunities in each ward",
+        gettext("Opportunities in each ward"),
         ["Ward", "Constituency", "Opportunities"],
         rows,
         chart="map",
@@ -237,11 +238,11 @@ def by_constituency(facts: Supply) -> Figure:
     rows = _ranked([[c.short_name, counts.get(c.pk, 0)] for c in Constituency.objects.all()])
     return Figure(
         "constituencies",
-        "Opportunities in each constituency",
+        gettext("Opportunities in each constituency"),
         ["Constituency", "Opportunities"],
         rows,
         unit="opportunities",
-        note="A listing counts in each constituency its wards are in.",
+        note=gettext("A listing counts in each constituency its wards are in."),
     )
 
 
@@ -250,11 +251,13 @@ def by_interest(facts: Supply) -> Figure:
     rows = _ranked([[name, counts.get(pk, 0)] for pk, name in Interest.objects.values_list("pk", "name")])
     return Figure(
         "interests",
-        "Opportunities for each interest",
+        gettext("Opportunities for each interest"),
         ["Interest", "Opportunities"],
         rows,
         unit="opportunities",
-        note="A listing can be about more than one interest, so these add up to more than the listings.",
+        note=gettext(
+            "A listing can be about more than one interest, so these add up to more than the listings."
+        ),
     )
 
 
@@ -265,12 +268,14 @@ def by_audience(facts: Supply) -> Figure:
     )
     return Figure(
         "audiences",
-        "Who opportunities are for",
+        gettext("Who opportunities are for"),
         ["Who it is for", "Opportunities"],
         rows,
         unit="opportunities",
-        note="Listings that say they are for particular groups of people. A listing can name several groups, "
-        "or none if it is for everyone.",
+        note=gettext(
+            "Listings that say they are for particular groups of people. A listing can name several groups, "
+            "or none if it is for everyone."
+        ),
     )
 
 
@@ -284,7 +289,7 @@ def by_payment(facts: Supply) -> Figure:
     rows.append(["Free to go to", facts.totals.free, share(facts.totals.free, listed)])
     return Figure(
         "payment",
-        "How opportunities can be paid for",
+        gettext("How opportunities can be paid for"),
         ["How it can be paid for", "Opportunities", "Share of listed opportunities (%)"],
         rows,
         value_column=2,
@@ -311,7 +316,7 @@ def by_time(facts: Supply) -> Figure:
     ]
     return Figure(
         "times",
-        "Opportunities on evenings and weekends",
+        gettext("Opportunities on evenings and weekends"),
         ["When", "Opportunities", "Share of listed opportunities (%)"],
         rows,
         value_column=2,
@@ -333,14 +338,17 @@ def by_place(facts: Supply) -> Figure:
     ]
     return Figure(
         "delivery",
-        "Community-based and building-based opportunities",
+        gettext("Community-based and building-based opportunities"),
         ["Where it happens", "Opportunities", "Share of listed opportunities (%)"],
         rows,
         value_column=2,
         unit="%",
-        note="Building-based means it happens at a venue, such as a day centre, hall or workplace. "
-        "Community-based means it happens out in the community, such as parks, shops, cafés and leisure "
-        "centres, rather than in one building. A listing can be both, so the shares can add up to over 100%.",
+        note=gettext(
+            "Building-based means it happens at a venue, such as a day centre, hall or workplace. "
+            "Community-based means it happens out in the community, such as parks, shops, cafés and leisure "
+            "centres, rather than in one building. A listing can be both, so the shares can add up to over "
+            "100%."
+        ),
     )
 
 
@@ -353,16 +361,20 @@ def feature_coverage(facts: Supply) -> Figure:
     ]
     return Figure(
         "features",
-        "Wards with access and support features",
+        gettext("Wards with access and support features"),
         ["Access or support", f"Wards with at least one (of {wards})", "Share of wards (%)", "Opportunities"],
         rows,
         value_column=2,
         unit="%",
-        note=f"For each feature, how many of the {wards} wards have at least one listed opportunity with it "
-        "there. A venue's features count only in the venue's own ward; what a listing offers itself (its "
-        "support, for example) counts in every ward it is in, at its venues or coming to people. For "
-        "example, a ward without a Changing Places toilet has no listing at a venue there that has one. "
-        "“Opportunities” counts the listings with the feature, from the listing or any of its venues.",
+        note=gettext(
+            "For each feature, how many of the %(wards)s wards have at least one listed opportunity with "
+            "it there. A venue's features count only in the venue's own ward; what a listing offers itself "
+            "(its support, for example) counts in every ward it is in, at its venues or coming to people. "
+            "For example, a ward without a Changing Places toilet has no listing at a venue there that has "
+            "one. “Opportunities” counts the listings with the feature, from the listing or any of its "
+            "venues."
+        )
+        % {"wards": wards},
     )
 
 
@@ -371,10 +383,12 @@ def freshness(facts: Supply) -> Figure:
     rows.append([NEVER_CHECKED, facts.freshness.get(-1, 0)])
     return Figure(
         "freshness",
-        "How long since listings were last checked",
+        gettext("How long since listings were last checked"),
         ["Months since the provider last checked it", "Opportunities"],
         rows,
         unit="opportunities",
-        note="Providers are asked to check their listings every few months. Listings not checked for a year "
-        "are hidden from search and are not counted here.",
+        note=gettext(
+            "Providers are asked to check their listings every few months. Listings not checked for a year "
+            "are hidden from search and are not counted here."
+        ),
     )

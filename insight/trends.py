@@ -17,6 +17,7 @@ import zoneinfo
 from django.conf import settings
 from django.db import connection
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from citizens.models import CitizenProfile, Enquiry
 from opportunities.models import Opportunity, SearchLog
@@ -101,7 +102,7 @@ def figures() -> list[Figure]:
 
     searches = Figure(
         "searches",
-        "Searches each month, and searches that found nothing",
+        gettext("Searches each month, and searches that found nothing"),
         ["Month", "Searches", "Searches that found nothing"],
         [
             [label, total, nothing]

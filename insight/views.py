@@ -4,6 +4,7 @@ and the market position statement. Officer data: every answer is marked private 
 from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
@@ -33,7 +34,7 @@ def home(request):
 def page(request, page):
     entry = PAGES.get(page)
     if entry is None:
-        raise Http404("No such insight page")
+        raise Http404(_("No such insight page"))
     context = {
         "page": page,
         "title": entry.title,
@@ -50,10 +51,10 @@ def page(request, page):
 def figure_csv(request, page, key):
     entry = PAGES.get(page)
     if entry is None:
-        raise Http404("No such insight page")
+        raise Http404(_("No such insight page"))
     figure = entry.figure(key)
     if figure is None:
-        raise Http404("No such table")
+        raise Http404(_("No such table"))
     return figure.csv_response(f"daywell-{page}")
 
 
@@ -76,7 +77,7 @@ def statement_csv(request):
     findings = statements.market_position()
     figure = Figure(
         "findings",
-        "Market position statement",
+        _("Market position statement"),
         ["Section", "Finding"],
         [[section.title, sentence] for section in findings.sections for sentence in section.sentences],
         chart="none",

@@ -14,6 +14,7 @@ from django.db.models import DateField, Exists, OuterRef
 from django.db.models.functions import Coalesce, TruncDate
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from daywell.notify import email_send, provider_addresses
 from daywell.tokens import token_hash, token_new
@@ -24,7 +25,7 @@ from .services import listing_confirm_current, listing_event_record
 
 logger = logging.getLogger(__name__)
 
-STILL_CURRENT_LABEL = "Still current link in an email"
+STILL_CURRENT_LABEL = _("Still current link in an email")
 _TOKEN_MAX_LENGTH = 100  # token_new() makes 43 characters; anything far longer is not ours
 
 

@@ -6,6 +6,9 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from daywell.money import pounds
 
 
 # --- Council-owned reference data ---------------------------------------------------------------
@@ -33,10 +36,10 @@ class Feature(ReferenceTerm):
     """An accessibility or support feature of a venue or an opportunity."""
 
     class Category(models.TextChoices):
-        ACCESS = "access", "Getting in and around"
-        COMMUNICATION = "communication", "Communication"
-        SUPPORT = "support", "Care and support"
-        TRAVEL = "travel", "Getting there"
+        ACCESS = "access", _("Getting in and around")
+        COMMUNICATION = "communication", _("Communication")
+        SUPPORT = "support", _("Care and support")
+        TRAVEL = "travel", _("Getting there")
 
     category = models.CharField(max_length=20, choices=Category.choices)
 
@@ -54,13 +57,13 @@ class PaymentRoute(ReferenceTerm):
 
 # --- Opportunities --------------------------------------------------------------------------------
 class Weekday(models.IntegerChoices):
-    MONDAY = 0, "Monday"
-    TUESDAY = 1, "Tuesday"
-    WEDNESDAY = 2, "Wednesday"
-    THURSDAY = 3, "Thursday"
-    FRIDAY = 4, "Friday"
-    SATURDAY = 5, "Saturday"
-    SUNDAY = 6, "Sunday"
+    MONDAY = 0, _("Monday")
+    TUESDAY = 1, _("Tuesday")
+    WEDNESDAY = 2, _("Wednesday")
+    THURSDAY = 3, _("Thursday")
+    FRIDAY = 4, _("Friday")
+    SATURDAY = 5, _("Saturday")
+    SUNDAY = 6, _("Sunday")
 
 
 class OpportunityQuerySet(models.QuerySet):
@@ -81,27 +84,27 @@ class Opportunity(models.Model):
     """Something to do during the day (ORUK: service)."""
 
     class Status(models.TextChoices):
-        DRAFT = "draft", "Draft"
-        IN_REVIEW = "in_review", "In review"
-        PUBLISHED = "published", "Published"
-        ARCHIVED = "archived", "Archived"
+        DRAFT = "draft", _("Draft")
+        IN_REVIEW = "in_review", _("In review")
+        PUBLISHED = "published", _("Published")
+        ARCHIVED = "archived", _("Archived")
 
     class Delivery(models.TextChoices):
-        VENUE = "venue", "At a venue"
-        COMMUNITY = "community", "Out in the community"
-        HOME = "home", "At home"
-        ONLINE = "online", "Online"
+        VENUE = "venue", _("At a venue")
+        COMMUNITY = "community", _("Out in the community")
+        HOME = "home", _("At home")
+        ONLINE = "online", _("Online")
 
     class Vacancies(models.TextChoices):
-        YES = "yes", "Taking new people"
-        WAITING_LIST = "waiting_list", "Waiting list"
-        NO = "no", "Not taking new people"
-        UNKNOWN = "unknown", "Ask the provider"
+        YES = "yes", _("Taking new people")
+        WAITING_LIST = "waiting_list", _("Waiting list")
+        NO = "no", _("Not taking new people")
+        UNKNOWN = "unknown", _("Ask the provider")
 
     class Joining(models.TextChoices):
-        SELF = "self", "Get in touch yourself"
-        REFERRAL = "referral", "Needs a referral"
-        EITHER = "either", "Get in touch yourself or be referred"
+        SELF = "self", _("Get in touch yourself")
+        REFERRAL = "referral", _("Needs a referral")
+        EITHER = "either", _("Get in touch yourself or be referred")
 
     # The identifier the outside world sees (the Open Referral UK API, exports); never changes.
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
@@ -115,43 +118,45 @@ class Opportunity(models.Model):
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.DRAFT)
     title = models.CharField(max_length=200)
     slug = models.SlugField(max_length=220, unique=True)
-    summary = models.CharField(max_length=300, help_text="One or two sentences shown in search results.")
+    summary = models.CharField(max_length=300, help_text=_("One or two sentences shown in search results."))
     description = models.TextField()
-    easy_read_summary = models.TextField("Easy Read summary", blank=True)
+    easy_read_summary = models.TextField(_("Easy Read summary"), blank=True)
 
     interests = models.ManyToManyField(Interest, blank=True, related_name="opportunities")
     audiences = models.ManyToManyField(
-        AudienceGroup, blank=True, related_name="opportunities", verbose_name="who it is for"
+        AudienceGroup, blank=True, related_name="opportunities", verbose_name=_("who it is for")
     )
     features = models.ManyToManyField(
-        Feature, blank=True, related_name="opportunities", verbose_name="access and support"
+        Feature, blank=True, related_name="opportunities", verbose_name=_("access and support")
     )
     payment_routes = models.ManyToManyField(PaymentRoute, blank=True, related_name="opportunities")
 
-    min_age = models.PositiveSmallIntegerField("minimum age", null=True, blank=True)
-    max_age = models.PositiveSmallIntegerField("maximum age", null=True, blank=True)
+    min_age = models.PositiveSmallIntegerField(_("minimum age"), null=True, blank=True)
+    max_age = models.PositiveSmallIntegerField(_("maximum age"), null=True, blank=True)
     delivery = ArrayField(
         models.CharField(max_length=10, choices=Delivery.choices),
         default=list,
         blank=True,
-        help_text="Where it happens: one or more of venue, community, home, online.",
+        help_text=_("Where it happens: one or more of venue, community, home, online."),
     )
     venues = models.ManyToManyField("providers.Venue", blank=True, related_name="opportunities")
     areas = models.ManyToManyField(
         "places.Ward",
         blank=True,
         related_name="+",
-        verbose_name="areas covered",
-        help_text="Wards covered by a service that comes to people (a Personal Assistant, for example).",
+        verbose_name=_("areas covered"),
+        help_text=_("Wards covered by a service that comes to people (a Personal Assistant, for example)."),
     )
     by_arrangement = models.BooleanField(
-        default=False, help_text="Times are agreed with each person rather than fixed."
+        default=False, help_text=_("Times are agreed with each person rather than fixed.")
     )
 
     is_free = models.BooleanField(default=False)
     vacancies = models.CharField(max_length=12, choices=Vacancies.choices, default=Vacancies.UNKNOWN)
     vacancies_confirmed_on = models.DateField(null=True, blank=True)
-    joining = models.CharField("how to join", max_length=10, choices=Joining.choices, default=Joining.EITHER)
+    joining = models.CharField(
+        _("how to join"), max_length=10, choices=Joining.choices, default=Joining.EITHER
+    )
     how_to_join = models.TextField(blank=True)
     contact_name = models.CharField(max_length=150, blank=True)
     contact_email = models.EmailField(blank=True)
@@ -159,7 +164,7 @@ class Opportunity(models.Model):
     website = models.URLField(blank=True)
 
     closed_until = models.DateField(
-        "temporarily closed until", null=True, blank=True, help_text="Open again on this date."
+        _("temporarily closed until"), null=True, blank=True, help_text=_("Open again on this date.")
     )
     photo = models.ForeignKey(
         "opportunities.Photo", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -167,7 +172,7 @@ class Opportunity(models.Model):
 
     last_checked_on = models.DateField(null=True, blank=True)
     hidden_as_stale_on = models.DateField(
-        null=True, blank=True, help_text="Hidden from search because nobody had checked it for a year."
+        null=True, blank=True, help_text=_("Hidden from search because nobody had checked it for a year.")
     )
     # Optimistic locking: bumped by every saved edit of the listing's content, so an editor who
     # started from an older version is refused rather than overwriting a colleague's work.
@@ -197,7 +202,7 @@ class Opportunity(models.Model):
 
     class Meta:
         ordering = ["title"]
-        verbose_name_plural = "opportunities"
+        verbose_name_plural = _("opportunities")
         indexes = [
             models.Index(fields=["status", "title"]),
             # For the insight pages: how long since each listed opportunity was checked, and new
@@ -251,12 +256,12 @@ class Opportunity(models.Model):
     @property
     def age_range(self) -> str:
         if self.min_age is not None and self.max_age is not None:
-            return f"{self.min_age} to {self.max_age}"
+            return _("%(min)s to %(max)s") % {"min": self.min_age, "max": self.max_age}
         if self.min_age is not None:
-            return f"{self.min_age} and over"
+            return _("%(min)s and over") % {"min": self.min_age}
         if self.max_age is not None:
-            return f"Up to {self.max_age}"
-        return "All adults"
+            return _("Up to %(max)s") % {"max": self.max_age}
+        return str(_("All adults"))
 
     def get_delivery_display(self) -> list[str]:
         labels = dict(self.Delivery.choices)
@@ -296,18 +301,18 @@ class Cost(models.Model):
     """A price, per session, hour, day, week or course."""
 
     class Unit(models.TextChoices):
-        SESSION = "session", "a session"
-        HOUR = "hour", "an hour"
-        DAY = "day", "a day"
-        WEEK = "week", "a week"
-        MONTH = "month", "a month"
-        COURSE = "course", "for the course"
+        SESSION = "session", _("a session")
+        HOUR = "hour", _("an hour")
+        DAY = "day", _("a day")
+        WEEK = "week", _("a week")
+        MONTH = "month", _("a month")
+        COURSE = "course", _("for the course")
 
     opportunity = models.ForeignKey(Opportunity, on_delete=models.CASCADE, related_name="costs")
     amount = models.DecimalField(max_digits=8, decimal_places=2)
     unit = models.CharField(max_length=10, choices=Unit.choices, default=Unit.SESSION)
     label = models.CharField(
-        max_length=100, blank=True, help_text="Who this price is for, for example 'With 1:1 support'."
+        max_length=100, blank=True, help_text=_("Who this price is for, for example 'With 1:1 support'.")
     )
 
     class Meta:
@@ -317,7 +322,7 @@ class Cost(models.Model):
         ]
 
     def __str__(self):
-        text = f"£{self.amount:,.2f} {self.get_unit_display()}"
+        text = f"{pounds(self.amount)} {self.get_unit_display()}"
         return f"{text} ({self.label})" if self.label else text
 
 
@@ -353,27 +358,27 @@ class ListingReport(models.Model):
     """Someone told us a listing is wrong. Goes to the provider and to the council's queue."""
 
     class Problem(models.TextChoices):
-        OUT_OF_DATE = "out_of_date", "The details are out of date"
-        STOPPED = "stopped", "It has stopped running"
-        CONTACT = "contact", "The contact details do not work"
-        ACCESS = "access", "The access or support information is wrong"
-        OTHER = "other", "Something else"
+        OUT_OF_DATE = "out_of_date", _("The details are out of date")
+        STOPPED = "stopped", _("It has stopped running")
+        CONTACT = "contact", _("The contact details do not work")
+        ACCESS = "access", _("The access or support information is wrong")
+        OTHER = "other", _("Something else")
 
     class Status(models.TextChoices):
-        OPEN = "open", "Open"
-        RESOLVED = "resolved", "Resolved"
+        OPEN = "open", _("Open")
+        RESOLVED = "resolved", _("Resolved")
 
     opportunity = models.ForeignKey(Opportunity, on_delete=models.CASCADE, related_name="reports")
     problem = models.CharField(max_length=20, choices=Problem.choices)
     details = models.TextField()
-    email = models.EmailField("email address", blank=True)
+    email = models.EmailField(_("email address"), blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
     created_at = models.DateTimeField(auto_now_add=True)
     resolved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     resolved_at = models.DateTimeField(null=True, blank=True)
-    resolution = models.TextField("what was done", blank=True)
+    resolution = models.TextField(_("what was done"), blank=True)
 
     class Meta:
         ordering = ["-created_at"]
@@ -424,11 +429,11 @@ class ListingChange(models.Model):
     `proposed` is a snapshot (opportunities.snapshots) of every content field."""
 
     class Status(models.TextChoices):
-        DRAFT = "draft", "Not sent yet"
-        SUBMITTED = "submitted", "Waiting for approval"
-        RETURNED = "returned", "Returned to the provider"
-        APPROVED = "approved", "Approved"
-        WITHDRAWN = "withdrawn", "Withdrawn"
+        DRAFT = "draft", _("Not sent yet")
+        SUBMITTED = "submitted", _("Waiting for approval")
+        RETURNED = "returned", _("Returned to the provider")
+        APPROVED = "approved", _("Approved")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
 
     OPEN = (Status.DRAFT, Status.SUBMITTED, Status.RETURNED)
 
@@ -449,7 +454,7 @@ class ListingChange(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     decided_at = models.DateTimeField(null=True, blank=True)
-    reason = models.TextField("reason for returning it", blank=True)
+    reason = models.TextField(_("reason for returning it"), blank=True)
 
     objects = ListingChangeQuerySet.as_manager()
 
@@ -479,20 +484,20 @@ class ListingEvent(models.Model):
     """One entry in a listing's history: who did what, when, and which fields changed."""
 
     class Kind(models.TextChoices):
-        CREATED = "created", "Listing started"
-        EDITED = "edited", "Changes saved"
-        SUBMITTED = "submitted", "Sent for approval"
-        APPROVED = "approved", "Approved and published"
-        RETURNED = "returned", "Returned to the provider"
-        WITHDRAWN = "withdrawn", "Changes withdrawn"
-        VACANCIES = "vacancies", "Places updated"
-        CLOSED = "closed", "Temporary closure updated"
-        CONFIRMED = "confirmed", "Confirmed still current"
-        REMINDED = "reminded", "Reminder sent"
-        HIDDEN = "hidden", "Hidden from search: not checked for a year"
-        REPORTED = "reported", "Problem reported"
-        REPORT_RESOLVED = "report_resolved", "Problem marked resolved"
-        ARCHIVED = "archived", "Taken down"
+        CREATED = "created", _("Listing started")
+        EDITED = "edited", _("Changes saved")
+        SUBMITTED = "submitted", _("Sent for approval")
+        APPROVED = "approved", _("Approved and published")
+        RETURNED = "returned", _("Returned to the provider")
+        WITHDRAWN = "withdrawn", _("Changes withdrawn")
+        VACANCIES = "vacancies", _("Places updated")
+        CLOSED = "closed", _("Temporary closure updated")
+        CONFIRMED = "confirmed", _("Confirmed still current")
+        REMINDED = "reminded", _("Reminder sent")
+        HIDDEN = "hidden", _("Hidden from search: not checked for a year")
+        REPORTED = "reported", _("Problem reported")
+        REPORT_RESOLVED = "report_resolved", _("Problem marked resolved")
+        ARCHIVED = "archived", _("Taken down")
 
     opportunity = models.ForeignKey(Opportunity, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(max_length=20, choices=Kind.choices)
@@ -543,12 +548,12 @@ class FreshnessNotice(models.Model):
     Each carries a single-use "still current" link, stored only as a hash."""
 
     class Kind(models.TextChoices):
-        REMINDER = "reminder", "Six-month reminder"
-        HIDDEN = "hidden", "Hidden after a year"
+        REMINDER = "reminder", _("Six-month reminder")
+        HIDDEN = "hidden", _("Hidden after a year")
 
     opportunity = models.ForeignKey(Opportunity, on_delete=models.CASCADE, related_name="freshness_notices")
     kind = models.CharField(max_length=10, choices=Kind.choices)
-    checked_on = models.DateField(help_text="The listing's last check when the notice was sent.")
+    checked_on = models.DateField(help_text=_("The listing's last check when the notice was sent."))
     token_hash = models.CharField(max_length=64, unique=True)
     sent_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField()

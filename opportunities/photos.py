@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from django import forms
 from django.http import HttpResponse
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageCms, ImageOps
 
 from .models import Photo
@@ -18,11 +20,11 @@ MAX_ALT_TEXT = 250
 # Only these decoders ever see an upload: Pillow's rarer parsers are where its bugs have been.
 FORMATS = ("JPEG", "PNG", "WEBP")
 
-EMPTY = "The selected file is empty"
-TOO_BIG = "The selected file must be smaller than 5MB"
-NOT_AN_IMAGE = "The selected file must be a JPG, PNG or WebP image"
-TOO_MANY_PIXELS = "The image is too large. Use an image smaller than 6,000 pixels wide"
-NO_ALT_TEXT = "Enter a description of the photo"
+EMPTY = _("The selected file is empty")
+TOO_BIG = _("The selected file must be smaller than 5MB")
+NOT_AN_IMAGE = _("The selected file must be a JPG, PNG or WebP image")
+TOO_MANY_PIXELS = _("The image is too large. Use an image smaller than 6,000 pixels wide")
+NO_ALT_TEXT = _("Enter a description of the photo")
 
 
 @dataclass(frozen=True)
@@ -107,9 +109,11 @@ class PhotoForm(forms.Form):
 
     photo = forms.FileField(
         required=False,
-        label="Upload a photo",
-        help_text="A JPG, PNG or WebP image, smaller than 5MB. "
-        "Do not use a photo showing people who have not agreed to it being online.",
+        label=_("Upload a photo"),
+        help_text=_(
+            "A JPG, PNG or WebP image, smaller than 5MB. "
+            "Do not use a photo showing people who have not agreed to it being online."
+        ),
         widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
         error_messages={"empty": EMPTY, "invalid": NOT_AN_IMAGE},
     )
@@ -117,11 +121,15 @@ class PhotoForm(forms.Form):
         required=False,
         max_length=MAX_ALT_TEXT,
         widget=forms.Textarea,
-        label="Describe the photo for people who cannot see it",
-        help_text="For example, ‘Four people planting vegetables in raised beds at an allotment’.",
-        error_messages={"max_length": f"The description must be {MAX_ALT_TEXT} characters or fewer"},
+        label=_("Describe the photo for people who cannot see it"),
+        help_text=_("For example, ‘Four people planting vegetables in raised beds at an allotment’."),
+        error_messages={
+            "max_length": format_lazy(
+                _("The description must be {count} characters or fewer"), count=MAX_ALT_TEXT
+            )
+        },
     )
-    remove = forms.BooleanField(required=False, label="Remove the photo")
+    remove = forms.BooleanField(required=False, label=_("Remove the photo"))
 
     def __init__(self, data=None, files=None, *, current: dict | None, **kwargs):
         from crispy_forms_gds.helper import FormHelper
@@ -151,7 +159,7 @@ class PhotoForm(forms.Form):
         prepared, alt = cleaned.get("photo"), cleaned.get("alt_text")
         if cleaned.get("remove"):
             if prepared or "photo" in self.errors:
-                self.add_error("remove", "Either remove the photo or upload a new one, not both")
+                self.add_error("remove", _("Either remove the photo or upload a new one, not both"))
             return cleaned
         if "photo" in self.errors or "alt_text" in self.errors:
             return cleaned
@@ -160,7 +168,7 @@ class PhotoForm(forms.Form):
                 self.add_error("alt_text", NO_ALT_TEXT)
         elif alt:
             # Most likely the file was not chosen again after an error on the page.
-            self.add_error("photo", "Select a photo to upload")
+            self.add_error("photo", _("Select a photo to upload"))
         return cleaned
 
     def section(self, *, opportunity, by) -> dict:

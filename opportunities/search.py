@@ -251,7 +251,7 @@ def search(filters: Filters, version: str | None = None) -> Result:
             row.id: row
             for row in Opportunity.objects.filter(id__in=page_ids).only(
                 "id", "title", "slug", "summary", "is_free", "by_arrangement", "vacancies", "last_checked_on",
-                "payment_ids", "card", "updated_at",
+                "payment_ids", "card", "updated_at", "easy_read_summary",
             )
         }  # fmt: skip
         for position, listing_id in zip(page, page_ids, strict=True):

@@ -14,7 +14,10 @@ from urllib.parse import urlencode
 from django.http import QueryDict
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext, gettext_lazy
 
+from daywell.money import pounds
+from guidance.icons import icon_svg
 from places.maps import legend, shade_for, ward_map
 
 from .forms import DAYS, DELIVERY, DISTANCES, SORTS, TIMES
@@ -23,8 +26,9 @@ from .spelling import spelling_suggestion
 from .terms import Terms
 
 WEEKDAY_NAMES = [name for _, name in DAYS]
-UNIT_WORDS = {"session": "a session", "hour": "an hour", "day": "a day", "week": "a week", "month": "a month",
-              "course": "for the course"}  # fmt: skip
+UNIT_WORDS = {"session": gettext_lazy("a session"), "hour": gettext_lazy("an hour"),
+              "day": gettext_lazy("a day"), "week": gettext_lazy("a week"), "month": gettext_lazy("a month"),
+              "course": gettext_lazy("for the course")}  # fmt: skip
 
 
 # --- URLs -------------------------------------------------------------------------------------
@@ -69,6 +73,7 @@ class Option:
     label: str
     count: int | None
     checked: bool
+    icon: str = ""  # an icon's name (guidance.icons), shown before the label
 
 
 @dataclass
@@ -92,7 +97,7 @@ class Section:
             "\n",
             '<div class="govuk-checkboxes__item">'
             '<input class="govuk-checkboxes__input" id="{0}" name="{1}" type="checkbox" value="{2}"{3}>'
-            '<label class="govuk-label govuk-checkboxes__label" for="{0}">{4} <span class="dw-count">({5}'
+            '<label class="govuk-label govuk-checkboxes__label" for="{0}">{7}{4} <span class="dw-count">({5}'
             '<span class="govuk-visually-hidden"> {6}</span>)</span></label></div>',
             (
                 (
@@ -103,10 +108,14 @@ class Section:
                     option.label,
                     option.count,
                     "result" if option.count == 1 else "results",
+                    icon_svg(option.icon) if option.icon else "",
                 )
                 for i, option in enumerate(self.options)
             ),
         )
+
+
+_ICONED = ("interests", "features")  # the reference lists that have icons beside their names
 
 
 def filter_sections(form, result: Result, terms: Terms) -> list[Section]:
@@ -116,9 +125,13 @@ def filter_sections(form, result: Result, terms: Terms) -> list[Section]:
     def terms_section(name, kind, legend_text, hint="", long=False):
         chosen = set(data.get(name) or [])
         facet = counts.get(name, {})
+        iconed = kind in _ICONED
         return Section(
             name, legend_text,
-            [Option(t.slug, t.name, facet.get(t.id, 0), t.slug in chosen) for t in getattr(terms, kind)],
+            [
+                Option(t.slug, t.name, facet.get(t.id, 0), t.slug in chosen, t.slug if iconed else "")
+                for t in getattr(terms, kind)
+            ],
             hint, long,
         )  # fmt: skip
 
@@ -136,21 +149,21 @@ def filter_sections(form, result: Result, terms: Terms) -> list[Section]:
 
     errors = dict(form.messages())
     sections = [
-        terms_section("interest", "interests", "What do you enjoy?", "Choose any"),
+        terms_section("interest", "interests", gettext("What do you enjoy?"), gettext("Choose any")),
         terms_section(
             "access",
             "features",
-            "Access and support you need",
-            "Only places that have all of these are shown",
+            gettext("Access and support you need"),
+            gettext("Only places that have all of these are shown"),
             long=True,
         ),  # fmt: skip
-        fixed_section("day", DAYS, range(7), "Which days?"),
-        fixed_section("time", TIMES, range(3), "What time of day?"),
-        terms_section("payment", "payments", "How will it be paid for?"),
-        terms_section("group", "groups", "Who is it for?", long=True),
-        fixed_section("delivery", DELIVERY, range(1, 5), "Where does it happen?"),
-        terms_section("constituency", "constituencies", "Area of Birmingham", long=True),
-        terms_section("ward", "wards", "Ward", long=True),
+        fixed_section("day", DAYS, range(7), gettext("Which days?")),
+        fixed_section("time", TIMES, range(3), gettext("What time of day?")),
+        terms_section("payment", "payments", gettext("How will it be paid for?")),
+        terms_section("group", "groups", gettext("Who is it for?"), long=True),
+        fixed_section("delivery", DELIVERY, range(1, 5), gettext("Where does it happen?")),
+        terms_section("constituency", "constituencies", gettext("Area of Birmingham"), long=True),
+        terms_section("ward", "wards", gettext("Ward"), long=True),
     ]
     for section in sections:
         section.error = errors.get(section.name, "")
@@ -175,11 +188,14 @@ def active_chips(form, params: QueryDict, terms: Terms, *, links: bool = True) -
         chips.append(Chip(group, label, url, removal(drop, drop_keys)))
 
     if data.get("q"):
-        chip("q", f"Words: {data['q']}", ("q", None))
+        chip("q", gettext("Words: %(words)s") % {"words": data["q"]}, ("q", None))
     if data.get("postcode"):
-        text = f"Near {data['postcode']}"
+        text = gettext("Near %(postcode)s") % {"postcode": data["postcode"]}
         if data.get("distance"):
-            text = f"Within {data['distance']:g} miles of {data['postcode']}"
+            text = gettext("Within %(distance)s miles of %(postcode)s") % {
+                "distance": f"{data['distance']:g}",
+                "postcode": data["postcode"],
+            }
         chip("distance", text, ("postcode", None), ("distance",))
     names = {"interest": terms.by_slug("interests"), "access": terms.by_slug("features"),
              "group": terms.by_slug("groups"), "payment": terms.by_slug("payments"),
@@ -193,15 +209,19 @@ def active_chips(form, params: QueryDict, terms: Terms, *, links: bool = True) -
         for value in data.get(name) or []:
             chip(group, labels[value], (name, value))
     if data.get("free"):
-        chip("cost", "Free only", ("free", None))
+        chip("cost", gettext("Free only"), ("free", None))
     elif data.get("max_cost") is not None:
-        chip("cost", f"Up to £{data['max_cost']:,.2f} a session", ("max_cost", None))
+        chip(
+            "cost",
+            gettext("Up to %(amount)s a session") % {"amount": pounds(data["max_cost"])},
+            ("max_cost", None),
+        )
     if data.get("age") is not None:
-        chip("age", f"Age {data['age']}", ("age", None))
+        chip("age", gettext("Age %(age)s") % {"age": data["age"]}, ("age", None))
     if data.get("vacancies"):
-        chip("vacancies", "Taking new people", ("vacancies", None))
+        chip("vacancies", gettext("Taking new people"), ("vacancies", None))
     if data.get("pa"):
-        chip("assistants", "Personal Assistants", ("pa", None))
+        chip("assistants", gettext("Personal Assistants"), ("pa", None))
     return chips
 
 
@@ -347,7 +367,7 @@ def map_context(params: QueryDict, result: Result, terms: Terms, chosen_wards: l
 def _clock(text: str) -> str:
     hour, minute = (int(part) for part in text.split(":"))
     if (hour, minute) == (12, 0):
-        return "midday"
+        return gettext("midday")
     suffix = "am" if hour < 12 else "pm"
     hour = hour % 12 or 12
     return f"{hour}{suffix}" if minute == 0 else f"{hour}:{minute:02d}{suffix}"
@@ -355,24 +375,28 @@ def _clock(text: str) -> str:
 
 def when_text(card: dict, by_arrangement: bool) -> str:
     if by_arrangement:
-        return "Days and times agreed with you"
+        return gettext("Days and times agreed with you")
     sessions = card.get("sessions") or []
     if not sessions:
-        return "Ask the provider when"
-    parts = [f"{WEEKDAY_NAMES[day]} {_clock(start)} to {_clock(end)}" for day, start, end in sessions[:4]]
+        return gettext("Ask the provider when")
+    parts = [
+        gettext("%(day)s %(start)s to %(end)s")
+        % {"day": WEEKDAY_NAMES[day], "start": _clock(start), "end": _clock(end)}
+        for day, start, end in sessions[:4]
+    ]
     more = len(sessions) - 4
-    return "; ".join(parts) + (f"; and {more} more" if more > 0 else "")
+    return "; ".join(parts) + (gettext("; and %(more)s more") % {"more": more} if more > 0 else "")
 
 
 def cost_text(card: dict, is_free: bool) -> str:
     if is_free:
-        return "Free"
+        return gettext("Free")
     costs = [c for c in card.get("costs") or [] if Decimal(c[0]) > 0] or card.get("costs") or []
     if not costs:
-        return "Ask the provider about cost"
+        return gettext("Ask the provider about cost")
     amount, unit, _ = costs[0]
-    prefix = "From " if len(costs) > 1 else ""
-    return f"{prefix}£{Decimal(amount):,.2f} {UNIT_WORDS.get(unit, unit)}"
+    price = f"{pounds(amount)} {UNIT_WORDS.get(unit, unit)}"
+    return gettext("From %(price)s") % {"price": price} if len(costs) > 1 else price
 
 
 def _closed_until(card: dict):
@@ -394,6 +418,7 @@ def _council_checked_on(card: dict):
 
 def present_rows(rows, terms: Terms) -> list[dict]:
     direct = next((t.id for t in terms.payments if t.slug == "direct-payment"), None)
+    feature_slugs = {t.name: t.slug for t in terms.features}  # the card names features; icons need slugs
     cards = []
     for row in rows:
         card = row.card or {}
@@ -402,6 +427,7 @@ def present_rows(rows, terms: Terms) -> list[dict]:
             "title": row.title,
             "url": row.get_absolute_url(),
             "summary": row.summary,
+            "easy_read_summary": row.easy_read_summary,
             "provider": card.get("provider") or "",
             "ward": card.get("ward") or "",
             "distance": row.distance_miles,
@@ -409,6 +435,7 @@ def present_rows(rows, terms: Terms) -> list[dict]:
             "cost": cost_text(card, row.is_free),
             "direct_payment": direct in (row.payment_ids or []),
             "features": card.get("features") or [],
+            "feature_items": [(feature_slugs.get(name, ""), name) for name in card.get("features") or []],
             "taking_new_people": row.vacancies == "yes",
             "last_checked_on": row.last_checked_on,
             "personal_assistant": bool(card.get("personal_assistant")),

@@ -3,6 +3,7 @@
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext
 
 from daywell.notify import council_addresses, email_send, provider_addresses
 
@@ -201,7 +202,7 @@ def listing_change_approve(*, change: ListingChange, by, revision: int, tags: di
         change.decided_by, change.decided_at = by, timezone.now()
         change.save(update_fields=["status", "approved", "decided_by", "decided_at", "updated_at"])
         _unused_photos_delete(opportunity)
-        note = "The council changed the tags: " + "; ".join(
+        note = gettext("The council changed the tags: ") + "; ".join(
             f"{label}: {after}" for label, _, after in retagged
         )
         listing_event_record(
@@ -237,7 +238,7 @@ def listing_change_return(*, change: ListingChange, by, revision: int, reason: s
 # --- Updates published at once ---------------------------------------------------------------------
 @transaction.atomic
 def listing_vacancies_update(*, opportunity: Opportunity, by, vacancies: str) -> None:
-    before = opportunity.get_vacancies_display()
+    before = str(opportunity.get_vacancies_display())
     opportunity.vacancies = vacancies
     opportunity.vacancies_confirmed_on = timezone.localdate()
     opportunity.save(update_fields=["vacancies", "vacancies_confirmed_on", "updated_at"])
@@ -245,7 +246,7 @@ def listing_vacancies_update(*, opportunity: Opportunity, by, vacancies: str) ->
         opportunity,
         ListingEvent.Kind.VACANCIES,
         by=by,
-        changes=[["Places", before, opportunity.get_vacancies_display()]],
+        changes=[["Places", before, str(opportunity.get_vacancies_display())]],
     )
     opportunity_index_refresh(ids=[opportunity.pk])
 
@@ -262,7 +263,7 @@ def listing_closure_update(*, opportunity: Opportunity, by, closed_until) -> Non
         opportunity,
         ListingEvent.Kind.CLOSED,
         by=by,
-        changes=[["Temporarily closed", before, words(closed_until)]],
+        changes=[[gettext("Temporarily closed"), before, words(closed_until)]],
     )
     opportunity_index_refresh(ids=[opportunity.pk])
 
@@ -281,7 +282,7 @@ def listing_confirm_current(*, opportunity: Opportunity, by=None, actor_label: s
         ListingEvent.Kind.CONFIRMED,
         by=by,
         actor_label=actor_label,
-        note="Shown in search again." if was_hidden else "",
+        note=gettext("Shown in search again.") if was_hidden else "",
     )
     opportunity_index_refresh(ids=[opportunity.pk])
 
@@ -292,8 +293,12 @@ def listing_report_record(*, report: ListingReport) -> None:
     opportunity = report.opportunity
     with transaction.atomic():
         report.save()
-        listing_event_record(opportunity, ListingEvent.Kind.REPORTED, actor_label="A member of the public",
-               note=report.get_problem_display())  # fmt: skip
+        listing_event_record(
+            opportunity,
+            ListingEvent.Kind.REPORTED,
+            actor_label=gettext("A member of the public"),
+            note=report.get_problem_display(),
+        )
     context = {"report": report, "opportunity": opportunity}
     email_send(to=provider_addresses(opportunity.provider), template="report_to_provider", context=context)
     email_send(to=council_addresses(), template="report_to_council", context=context)

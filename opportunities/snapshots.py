@@ -9,6 +9,9 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.utils.translation import gettext, gettext_lazy
+
+from daywell.money import pounds
 from places.models import Ward
 from providers.models import Venue
 
@@ -28,44 +31,44 @@ TERM_FIELDS = {
 
 # The editor's sections, in order; each names the snapshot keys it edits.
 SECTIONS = [
-    ("about", "About the activity", ["title", "summary", "description", "interests"]),
-    ("who", "Who it is for", ["audiences", "min_age", "max_age"]),
-    ("where", "Where it happens", ["delivery", "venues", "areas"]),
-    ("when", "When it happens", ["by_arrangement", "sessions"]),
-    ("cost", "Cost and ways to pay", ["is_free", "costs", "payment_routes"]),
-    ("access", "Access and support", ["features"]),
-    ("joining", "How to join and contact details", [
+    ("about", gettext_lazy("About the activity"), ["title", "summary", "description", "interests"]),
+    ("who", gettext_lazy("Who it is for"), ["audiences", "min_age", "max_age"]),
+    ("where", gettext_lazy("Where it happens"), ["delivery", "venues", "areas"]),
+    ("when", gettext_lazy("When it happens"), ["by_arrangement", "sessions"]),
+    ("cost", gettext_lazy("Cost and ways to pay"), ["is_free", "costs", "payment_routes"]),
+    ("access", gettext_lazy("Access and support"), ["features"]),
+    ("joining", gettext_lazy("How to join and contact details"), [
         "joining", "how_to_join", "contact_name", "contact_email", "contact_phone", "website"]),
-    ("easy-read", "Easy Read summary", ["easy_read_summary"]),
+    ("easy-read", gettext_lazy("Easy Read summary"), ["easy_read_summary"]),
     ("photo", "Photo", ["photo"]),
 ]  # fmt: skip
 SECTION_TITLES = {slug: title for slug, title, _ in SECTIONS}
 
 LABELS = {
-    "title": "Name of the activity",
-    "summary": "Short summary",
-    "description": "What happens",
-    "interests": "Kinds of activity",
-    "audiences": "Who it is for",
-    "min_age": "Youngest age",
-    "max_age": "Oldest age",
-    "delivery": "Where it happens",
-    "venues": "Venues",
-    "areas": "Areas covered",
-    "by_arrangement": "Times agreed with each person",
-    "sessions": "Weekly sessions",
-    "is_free": "Free",
-    "costs": "Prices",
-    "payment_routes": "Ways to pay",
-    "features": "Access and support",
-    "joining": "How people join",
-    "how_to_join": "What to do to join",
-    "contact_name": "Contact name",
-    "contact_email": "Contact email",
-    "contact_phone": "Contact phone",
-    "website": "Website",
-    "easy_read_summary": "Easy Read summary",
-    "photo": "Photo",
+    "title": gettext_lazy("Name of the activity"),
+    "summary": gettext_lazy("Short summary"),
+    "description": gettext_lazy("What happens"),
+    "interests": gettext_lazy("Kinds of activity"),
+    "audiences": gettext_lazy("Who it is for"),
+    "min_age": gettext_lazy("Youngest age"),
+    "max_age": gettext_lazy("Oldest age"),
+    "delivery": gettext_lazy("Where it happens"),
+    "venues": gettext_lazy("Venues"),
+    "areas": gettext_lazy("Areas covered"),
+    "by_arrangement": gettext_lazy("Times agreed with each person"),
+    "sessions": gettext_lazy("Weekly sessions"),
+    "is_free": gettext_lazy("Free"),
+    "costs": gettext_lazy("Prices"),
+    "payment_routes": gettext_lazy("Ways to pay"),
+    "features": gettext_lazy("Access and support"),
+    "joining": gettext_lazy("How people join"),
+    "how_to_join": gettext_lazy("What to do to join"),
+    "contact_name": gettext_lazy("Contact name"),
+    "contact_email": gettext_lazy("Contact email"),
+    "contact_phone": gettext_lazy("Contact phone"),
+    "website": gettext_lazy("Website"),
+    "easy_read_summary": gettext_lazy("Easy Read summary"),
+    "photo": gettext_lazy("Photo"),
 }
 
 
@@ -154,40 +157,42 @@ class Describer:
         self.names["areas"] = dict(Ward.objects.values_list("slug", "name"))
         venues = Venue.objects.filter(provider=provider_id) if provider_id else Venue.objects.none()
         self.venues = {v.pk: f"{v.name}, {v.postcode}" for v in venues}
-        self.choices = {
-            "joining": dict(Opportunity.Joining.choices),
-            "delivery": dict(Opportunity.Delivery.choices),
-            "unit": dict(Cost.Unit.choices),
+        self.choices = {  # labels in the active language, as plain text (they are stored in the history)
+            name: {value: str(label) for value, label in choices}
+            for name, choices in [
+                ("joining", Opportunity.Joining.choices),
+                ("delivery", Opportunity.Delivery.choices),
+                ("unit", Cost.Unit.choices),
+            ]
         }
 
     def value(self, key: str, value) -> str:
         if value in (None, "", []):
-            return "Not given" if key not in ("by_arrangement", "is_free") else "No"
+            return gettext("Not given") if key not in ("by_arrangement", "is_free") else gettext("No")
         if key in self.names:
             return ", ".join(self.names[key].get(slug, slug) for slug in value)
         if key == "venues":
-            return "; ".join(self.venues.get(pk, "A venue no longer listed") for pk in value)
+            return "; ".join(self.venues.get(pk, gettext("A venue no longer listed")) for pk in value)
         if key == "delivery":
             return ", ".join(self.choices["delivery"].get(v, v) for v in value)
         if key == "joining":
             return self.choices["joining"].get(value, value)
         if key in ("by_arrangement", "is_free"):
-            return "Yes" if value else "No"
+            return gettext("Yes") if value else gettext("No")
         if key == "sessions":
             return "; ".join(f"{Weekday(day).label} {start} to {end}" for day, start, end in value)
         if key == "costs":
             return "; ".join(
-                f"£{Decimal(amount):,.2f} {self.choices['unit'].get(unit, unit)}"
-                + (f" ({label})" if label else "")
+                f"{pounds(amount)} {self.choices['unit'].get(unit, unit)}" + (f" ({label})" if label else "")
                 for amount, unit, label in value
             )
         if key == "photo":
-            return f"Photo: {value['alt']}"
+            return gettext("Photo: %(alt)s") % {"alt": value["alt"]}
         return str(value)
 
     def rows(self, keys, before: dict, after: dict) -> list[Row]:
         return [
-            Row(key, LABELS[key], self.value(key, before.get(key)), self.value(key, after.get(key)))
+            Row(key, str(LABELS[key]), self.value(key, before.get(key)), self.value(key, after.get(key)))
             for key in keys
         ]
 

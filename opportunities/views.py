@@ -1,6 +1,7 @@
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -35,7 +36,7 @@ def opportunity_list(request):
     filters = filters_from_form(form, terms, page)
     result = search(filters, version)
     if page > 1 and not result.rows:
-        raise Http404("There is no such page of results")
+        raise Http404(_("There is no such page of results"))
 
     context = search_page.page_context(
         form=form, terms=terms, filters=filters, result=result, params=request.GET, page=page

@@ -22,6 +22,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
+from django.utils.translation import gettext, ngettext
 
 from opportunities.models import AudienceGroup, Cost, Feature, Interest, Opportunity, PaymentRoute, Weekday
 from places.models import Ward
@@ -215,12 +216,16 @@ def read_csv(file_obj, *, name: str = "") -> Iterator[tuple[str, dict | RecordEr
     try:
         header = next(reader)
     except StopIteration:
-        yield f"{prefix}file", RecordError(f"{prefix}file", "", "The file is empty")
+        yield f"{prefix}file", RecordError(f"{prefix}file", "", gettext("The file is empty"))
         return
     except csv.Error as error:
         yield (
             f"{prefix}file",
-            RecordError(f"{prefix}file", "", f"This is not a CSV file Daywell can read ({error})"),
+            RecordError(
+                f"{prefix}file",
+                "",
+                gettext("This is not a CSV file Daywell can read (%(error)s)") % {"error": error},
+            ),
         )
         return
     columns = [_norm(column).replace(" ", "_") for column in header]
@@ -230,8 +235,14 @@ def read_csv(file_obj, *, name: str = "") -> Iterator[tuple[str, dict | RecordEr
     if unknown:
         yield label, RecordError(
             label, ", ".join(unknown),
-            f"Unknown column{'s' if len(unknown) > 1 else ''}: {', '.join(unknown)}. "
-            "Use the column names in the template, exactly as they are spelt there",
+            ngettext(
+                "Unknown column: %(unknown)s. "
+                "Use the column names in the template, exactly as they are spelt there",
+                "Unknown columns: %(unknown)s. "
+                "Use the column names in the template, exactly as they are spelt there",
+                len(unknown),
+            )
+            % {"unknown": ", ".join(unknown)},
         )  # fmt: skip
         return
     missing = [column for column in REQUIRED if column not in columns]
@@ -243,7 +254,7 @@ def read_csv(file_obj, *, name: str = "") -> Iterator[tuple[str, dict | RecordEr
         return
     duplicated = sorted({column for column in columns if column and columns.count(column) > 1})
     if duplicated:
-        yield label, RecordError(label, ", ".join(duplicated), "Each column may appear only once")
+        yield label, RecordError(label, ", ".join(duplicated), gettext("Each column may appear only once"))
         return
     vocabulary = Vocabulary()
     rows = 0
@@ -254,17 +265,30 @@ def read_csv(file_obj, *, name: str = "") -> Iterator[tuple[str, dict | RecordEr
             break
         except csv.Error as error:
             row_label = f"{prefix}row {reader.line_num}"
-            yield row_label, RecordError(row_label, "", f"This row cannot be read ({error})")
+            yield (
+                row_label,
+                RecordError(row_label, "", gettext("This row cannot be read (%(error)s)") % {"error": error}),
+            )
             break
         if not any(cell.strip() for cell in cells):
             continue
         rows += 1
         row_label = f"{prefix}row {reader.line_num}"
         if rows > MAX_ROWS:
-            yield row_label, RecordError(row_label, "", f"A file can hold at most {MAX_ROWS} rows")
+            yield (
+                row_label,
+                RecordError(
+                    row_label,
+                    "",
+                    gettext("A file can hold at most %(MAX_ROWS)s rows") % {"MAX_ROWS": MAX_ROWS},
+                ),
+            )
             break
         if len(cells) > len(columns) and any(cell.strip() for cell in cells[len(columns) :]):
-            yield row_label, RecordError(row_label, "", "This row has more cells than the header has columns")
+            yield (
+                row_label,
+                RecordError(row_label, "", gettext("This row has more cells than the header has columns")),
+            )
             continue
         row = {
             column: _clean(cells[i]) if i < len(cells) else "" for i, column in enumerate(columns) if column
@@ -276,7 +300,9 @@ def read_csv(file_obj, *, name: str = "") -> Iterator[tuple[str, dict | RecordEr
             logger.exception("CSV %s could not be read", row_label)
             yield (
                 row_label,
-                RecordError(row_label, "", "This row could not be read. Check it against the template"),
+                RecordError(
+                    row_label, "", gettext("This row could not be read. Check it against the template")
+                ),
             )
             continue
         yield row_label, _one_error(row_label, problems) if problems else service
@@ -297,15 +323,23 @@ def _service(row: dict, label: str, vocabulary: Vocabulary) -> tuple[dict | None
     def required(column: str, limit: int) -> str:
         value = get(column, "")
         if not value:
-            p.add(column, f"Enter the {column.replace('_', ' ')}")
+            p.add(column, gettext("Enter the %(value)s") % {"value": column.replace("_", " ")})
         elif len(value) > limit:
-            p.add(column, f"The {column.replace('_', ' ')} must be {limit} characters or fewer")
+            p.add(
+                column,
+                gettext("The %(value)s must be %(limit)s characters or fewer")
+                % {"value": column.replace("_", " "), "limit": limit},
+            )
         return value
 
     def limited(column: str, limit: int) -> str:
         value = get(column, "")
         if len(value) > limit:
-            p.add(column, f"The {column.replace('_', ' ')} must be {limit} characters or fewer")
+            p.add(
+                column,
+                gettext("The %(value)s must be %(limit)s characters or fewer")
+                % {"value": column.replace("_", " "), "limit": limit},
+            )
         return value
 
     provider_name = required("provider_name", 200)
@@ -366,7 +400,11 @@ def _service(row: dict, label: str, vocabulary: Vocabulary) -> tuple[dict | None
         for text in _split(get(column, "")):
             found = vocabulary.term(taxonomy, text)
             if found is None:
-                p.add(column, f"'{text}' is not one of Daywell's {what}. Use the names in the column guide")
+                p.add(
+                    column,
+                    gettext("'%(text)s' is not one of Daywell's %(what)s. Use the names in the column guide")
+                    % {"text": text, "what": what},
+                )
             elif found[0] not in seen:
                 seen.add(found[0])
                 slug, term_name, term_description = found
@@ -383,11 +421,15 @@ def _service(row: dict, label: str, vocabulary: Vocabulary) -> tuple[dict | None
         if value:
             # Not str.isdigit(): "²" is a digit to it, but not to int().
             if not AGE.fullmatch(value) or int(value) > 130:
-                p.add(column, f"The {column.replace('_', ' ')} must be a whole number between 0 and 130")
+                p.add(
+                    column,
+                    gettext("The %(value)s must be a whole number between 0 and 130")
+                    % {"value": column.replace("_", " ")},
+                )
             else:
                 ages[column] = int(value)
     if len(ages) == 2 and ages["minimum_age"] > ages["maximum_age"]:
-        p.add("maximum_age", "The maximum age must be the same as or more than the minimum age")
+        p.add("maximum_age", gettext("The maximum age must be the same as or more than the minimum age"))
     service.update(ages)
 
     # Where, and the venue
@@ -397,13 +439,17 @@ def _service(row: dict, label: str, vocabulary: Vocabulary) -> tuple[dict | None
     for text in _split(get("where", "")):
         mode = _choice(Opportunity.Delivery.choices, text)
         if mode is None:
-            p.add("where", f"'{text}' is not a place it can happen: use venue, community, home or online")
+            p.add(
+                "where",
+                gettext("'%(text)s' is not a place it can happen: use venue, community, home or online")
+                % {"text": text},
+            )
         elif mode not in delivery:
             delivery.append(mode)
     if has_venue and not delivery:
         delivery = ["venue"]
     if "venue" in delivery and not has_venue:
-        p.add("venue_name", "Enter the venue's name, address and postcode, or change 'where'")
+        p.add("venue_name", gettext("Enter the venue's name, address and postcode, or change 'where'"))
     attributes += [fact_attribute(service_id, f"delivery-{mode}") for mode in delivery]
     if has_venue:
         service["service_at_locations"] = _venue(p, row, org_id, service_id)
@@ -412,7 +458,11 @@ def _service(row: dict, label: str, vocabulary: Vocabulary) -> tuple[dict | None
     for text in _split(get("areas_covered", "")):
         ward = vocabulary.wards.get(text.lower())
         if ward is None:
-            p.add("areas_covered", f"'{text}' is not a Birmingham ward. Use ward names like Moseley or Aston")
+            p.add(
+                "areas_covered",
+                gettext("'%(text)s' is not a Birmingham ward. Use ward names like Moseley or Aston")
+                % {"text": text},
+            )
         elif ward[0] not in {a["uri"].rsplit("/", 1)[1] for a in areas}:
             areas.append(
                 {
@@ -432,7 +482,7 @@ def _service(row: dict, label: str, vocabulary: Vocabulary) -> tuple[dict | None
     is_free = _yes_no(p, "free", get("free", ""))
     costs = _prices(p, get("prices", ""), service_id)
     if is_free and costs:
-        p.add("prices", "Leave the prices empty when 'free' is yes")
+        p.add("prices", gettext("Leave the prices empty when 'free' is yes"))
     service["cost_options"] = costs
     if is_free:
         attributes.append(fact_attribute(service_id, "free"))
@@ -443,13 +493,21 @@ def _service(row: dict, label: str, vocabulary: Vocabulary) -> tuple[dict | None
     if vacancies_text := get("vacancies", ""):
         vacancies = _choice(Opportunity.Vacancies.choices, vacancies_text)
         if vacancies is None:
-            p.add("vacancies", f"'{vacancies_text}' is not allowed: use yes, waiting list, no or unknown")
+            p.add(
+                "vacancies",
+                gettext("'%(vacancies_text)s' is not allowed: use yes, waiting list, no or unknown")
+                % {"vacancies_text": vacancies_text},
+            )
         else:
             attributes.append(fact_attribute(service_id, f"vacancies-{vacancies.replace('_', '-')}"))
     if joining_text := get("how_people_join", ""):
         joining = _choice(Opportunity.Joining.choices, joining_text)
         if joining is None:
-            p.add("how_people_join", f"'{joining_text}' is not allowed: use self, referral or either")
+            p.add(
+                "how_people_join",
+                gettext("'%(joining_text)s' is not allowed: use self, referral or either")
+                % {"joining_text": joining_text},
+            )
         else:
             attributes.append(fact_attribute(service_id, f"joining-{joining}"))
     if how := get("what_to_do_to_join", ""):
@@ -475,7 +533,9 @@ def _email(p: _RowProblems, column: str, value: str) -> str:
     try:
         EmailValidator()(value)
     except ValidationError:
-        p.add(column, f"'{value}' is not an email address, like name@example.org")
+        p.add(
+            column, gettext("'%(value)s' is not an email address, like name@example.org") % {"value": value}
+        )
         return ""
     return value
 
@@ -488,7 +548,9 @@ def _url(p: _RowProblems, column: str, value: str) -> str:
     try:
         URLValidator(schemes=["http", "https"])(value)
     except ValidationError:
-        p.add(column, f"'{value}' is not a web address, like https://example.org")
+        p.add(
+            column, gettext("'%(value)s' is not a web address, like https://example.org") % {"value": value}
+        )
         return ""
     return value
 
@@ -498,7 +560,7 @@ def _yes_no(p: _RowProblems, column: str, value: str) -> bool:
     if value in YES:
         return True
     if value not in NO:
-        p.add(column, f"'{value}' is not yes or no")
+        p.add(column, gettext("'%(value)s' is not yes or no") % {"value": value})
     return False
 
 
@@ -506,12 +568,16 @@ def _venue(p: _RowProblems, row: dict, org_id: str, service_id: str) -> list:
     line_1, postcode_text = row.get("address_line_1", ""), row.get("postcode", "")
     venue_name = row.get("venue_name", "") or line_1
     if not line_1:
-        p.add("address_line_1", "Enter the first line of the venue's address")
+        p.add("address_line_1", gettext("Enter the first line of the venue's address"))
     postcode = normalise_postcode(postcode_text) if postcode_text else None
     if not postcode_text:
-        p.add("postcode", "Enter the venue's postcode")
+        p.add("postcode", gettext("Enter the venue's postcode"))
     elif postcode is None:
-        p.add("postcode", f"'{postcode_text}' is not a full UK postcode, like B13 8JP")
+        p.add(
+            "postcode",
+            gettext("'%(postcode_text)s' is not a full UK postcode, like B13 8JP")
+            % {"postcode_text": postcode_text},
+        )
     for column, limit in (
         ("venue_name", 200),
         ("address_line_1", 200),
@@ -519,7 +585,11 @@ def _venue(p: _RowProblems, row: dict, org_id: str, service_id: str) -> list:
         ("town", 100),
     ):
         if len(row.get(column, "")) > limit:
-            p.add(column, f"The {column.replace('_', ' ')} must be {limit} characters or fewer")
+            p.add(
+                column,
+                gettext("The %(value)s must be %(limit)s characters or fewer")
+                % {"value": column.replace("_", " "), "limit": limit},
+            )
     venue_uuid = row.get("venue_uuid", "")
     location_id = (
         venue_uuid.lower()
@@ -564,15 +634,22 @@ def _times(p: _RowProblems, value: str, service_id: str) -> list:
             weekday = DAYS.get(day_text.strip().lower().rstrip(","))
         match = TIME_RANGE.match(rest.strip())
         if weekday is None or not match:
-            p.add("times", f"'{part}' is not a day and times like 'Monday 10:00-12:00'")
+            p.add(
+                "times",
+                gettext("'%(part)s' is not a day and times like 'Monday 10:00-12:00'") % {"part": part},
+            )
             continue
         h1, m1, h2, m2 = (int(group) for group in match.groups())
         if h1 > 23 or h2 > 23 or m1 > 59 or m2 > 59:
-            p.add("times", f"'{part}' has a time that does not exist: use 24-hour times like 13:30")
+            p.add(
+                "times",
+                gettext("'%(part)s' has a time that does not exist: use 24-hour times like 13:30")
+                % {"part": part},
+            )
             continue
         opens, closes = f"{h1:02d}:{m1:02d}", f"{h2:02d}:{m2:02d}"
         if closes <= opens:
-            p.add("times", f"'{part}' ends before it starts")
+            p.add("times", gettext("'%(part)s' ends before it starts") % {"part": part})
             continue
         if (weekday, opens, closes) not in seen:
             seen.add((weekday, opens, closes))
@@ -588,7 +665,10 @@ def _prices(p: _RowProblems, value: str, service_id: str) -> list:
         if not match or unit is None:
             p.add(
                 "prices",
-                f"'{part}' is not a price like '5.00 a session' or '8.00 an hour (With 1:1 support)'",
+                gettext(
+                    "'%(part)s' is not a price like '5.00 a session' or '8.00 an hour (With 1:1 support)'"
+                )
+                % {"part": part},
             )
             continue
         try:
@@ -596,11 +676,11 @@ def _prices(p: _RowProblems, value: str, service_id: str) -> list:
         except InvalidOperation:
             amount = None
         if amount is None or not amount.is_finite():
-            p.add("prices", f"'{part}' is not an amount of money")
+            p.add("prices", gettext("'%(part)s' is not an amount of money") % {"part": part})
             continue
         # Checked before rounding: rounding a very long number fails.
         if amount >= Decimal("1000000"):
-            p.add("prices", f"'{part}' is more than Daywell can hold (999,999.99)")
+            p.add("prices", gettext("'%(part)s' is more than Daywell can hold (999,999.99)") % {"part": part})
             continue
         amount = amount.quantize(Decimal("0.01"))
         label = (match["label"] or "").strip()[:100]

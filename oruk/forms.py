@@ -5,6 +5,7 @@ import json
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Field, Layout
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from opportunities.models import AudienceGroup, Feature, Interest
 
@@ -19,14 +20,15 @@ class UploadForm(forms.Form):
     file is `cleaned_data["text"]` (decoded) with `kind` ("csv" or "json") and `name`."""
 
     file = forms.FileField(
-        label="Upload a file",
-        help_text="A CSV file in Daywell's template, or an Open Referral UK or Outpost JSON file, "
-        "smaller than 5MB.",
+        label=_("Upload a file"),
+        help_text=_(
+            "A CSV file in Daywell's template, or an Open Referral UK or Outpost JSON file, smaller than 5MB."
+        ),
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,.json,text/csv,application/json"}),
         error_messages={
-            "required": "Select a CSV or JSON file",
-            "empty": "The selected file is empty",
-            "invalid": "Select a CSV or JSON file",
+            "required": _("Select a CSV or JSON file"),
+            "empty": _("The selected file is empty"),
+            "invalid": _("Select a CSV or JSON file"),
         },
     )
 
@@ -34,33 +36,35 @@ class UploadForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.form_tag = False
-        self.helper.layout = Layout(Field("file"), Button("upload", "Check the file"))
+        self.helper.layout = Layout(Field("file"), Button("upload", _("Check the file")))
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
         name = upload.name or ""
         extension = name[name.rfind(".") :].lower() if "." in name else ""
         if extension not in KINDS:
-            raise forms.ValidationError("The selected file must be a CSV or JSON file")
+            raise forms.ValidationError(_("The selected file must be a CSV or JSON file"))
         if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError("The selected file must be smaller than 5MB")
+            raise forms.ValidationError(_("The selected file must be smaller than 5MB"))
         raw = upload.read()
         if not raw.strip():
-            raise forms.ValidationError("The selected file is empty")
+            raise forms.ValidationError(_("The selected file is empty"))
         if b"\x00" in raw:
-            raise forms.ValidationError("The selected file must be a CSV or JSON file, saved as text")
+            raise forms.ValidationError(_("The selected file must be a CSV or JSON file, saved as text"))
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError:
             raise forms.ValidationError(
-                "The selected file must be saved as UTF-8. In Excel, choose 'CSV UTF-8' when you save it"
+                _("The selected file must be saved as UTF-8. In Excel, choose 'CSV UTF-8' when you save it")
             ) from None
         kind = KINDS[extension]
         if kind == "json":
             try:
                 json.loads(text)
             except (ValueError, RecursionError) as error:
-                raise forms.ValidationError(f"The selected file {json_problem(error)}") from None
+                raise forms.ValidationError(
+                    _("The selected file %(error)s") % {"error": json_problem(error)}
+                ) from None
         self.cleaned_data.update(text=text, kind=kind, name=name.rsplit("/", 1)[-1][:100])
         return upload
 
@@ -73,25 +77,25 @@ def _mapping_choices():
         return [(f"{prefix}:{slug}", name) for slug, name in model.objects.values_list("slug", "name")]
 
     return [
-        ("", "Choose a Daywell term"),
-        ("Kinds of activity", group("interest", Interest)),
-        ("Who it is for", group("audience", AudienceGroup)),
-        ("Access and support", group("feature", Feature)),
-        ("None", [(NONE_FITS, "No Daywell term fits: keep it as it is")]),
+        ("", _("Choose a Daywell term")),
+        (_("Kinds of activity"), group("interest", Interest)),
+        (_("Who it is for"), group("audience", AudienceGroup)),
+        (_("Access and support"), group("feature", Feature)),
+        ("None", [(NONE_FITS, _("No Daywell term fits: keep it as it is"))]),
     ]
 
 
 class SourceTagMapForm(forms.Form):
     term = forms.ChoiceField(
-        label="Which Daywell term means the same?",
-        help_text="Every listing with this tag gets the term, now and on later imports.",
-        error_messages={"required": "Choose a Daywell term, or say that none fits"},
+        label=_("Which Daywell term means the same?"),
+        help_text=_("Every listing with this tag gets the term, now and on later imports."),
+        error_messages={"required": _("Choose a Daywell term, or say that none fits")},
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["term"].choices = _mapping_choices()
-        self.fields["term"].error_messages["invalid_choice"] = "Choose a Daywell term from the list"
+        self.fields["term"].error_messages["invalid_choice"] = _("Choose a Daywell term from the list")
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.layout = Layout(Field("term"), Button("map", "Save"))
@@ -112,18 +116,18 @@ class ProviderUploadForm(UploadForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         field = self.fields["file"]
-        field.help_text = "A CSV file in Daywell's template, smaller than 5MB."
+        field.help_text = _("A CSV file in Daywell's template, smaller than 5MB.")
         field.error_messages = {
             **field.error_messages,
-            "required": "Select a CSV file",
-            "invalid": "Select a CSV file",
+            "required": _("Select a CSV file"),
+            "invalid": _("Select a CSV file"),
         }
         field.widget.attrs["accept"] = ".csv,text/csv"
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
         if not (upload.name or "").lower().endswith(".csv"):
-            raise forms.ValidationError("The selected file must be a CSV file")
+            raise forms.ValidationError(_("The selected file must be a CSV file"))
         try:
             return super().clean_file()
         except forms.ValidationError as error:

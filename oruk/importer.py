@@ -29,6 +29,7 @@ from django.core.validators import EmailValidator, URLValidator
 from django.db import DatabaseError, transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 
 from opportunities.models import Cost, Feature, ListingChange, ListingEvent, Opportunity
 from opportunities.search_index import opportunity_index_refresh
@@ -112,24 +113,37 @@ class ImportReport:
         """The report in plain English, one line each."""
         lines = []
         if self.dry_run:
-            lines.append("Dry run: nothing was saved. This is what the import would do.")
-        records = "record" if self.read == 1 else "records"
-        lines.append(f"Read {self.read} {records} from {self.source}.")
-        for kind in ("listings", "providers", "venues"):
+            lines.append(gettext("Dry run: nothing was saved. This is what the import would do."))
+        lines.append(
+            ngettext(
+                "Read %(read)s record from %(source)s.", "Read %(read)s records from %(source)s.", self.read
+            )
+            % {"read": self.read, "source": self.source}
+        )
+        kinds = {
+            "listings": gettext("Listings"),
+            "providers": gettext("Providers"),
+            "venues": gettext("Venues"),
+        }
+        for kind, heading in kinds.items():
             counts = (self.created[kind], self.updated[kind], self.unchanged[kind])
             if any(counts):
                 lines.append(
-                    f"{kind.capitalize()}: {counts[0]} new, {counts[1]} updated, {counts[2]} unchanged."
+                    gettext("%(kind)s: %(new)s new, %(updated)s updated, %(unchanged)s unchanged.")
+                    % {"kind": heading, "new": counts[0], "updated": counts[1], "unchanged": counts[2]}
                 )
         if self.created["listings"] and not self.publish:
-            lines.append("New listings are waiting in the council's review queue.")
+            lines.append(gettext("New listings are waiting in the council's review queue."))
         if self.skipped:
-            lines.append(f"Skipped {self.skipped} {'record' if self.skipped == 1 else 'records'}:")
+            lines.append(
+                ngettext("Skipped %(skipped)s record:", "Skipped %(skipped)s records:", self.skipped)
+                % {"skipped": self.skipped}
+            )
             lines.extend(f"- {problem}" for problem in self.problems)
         elif self.problems:
             lines.extend(f"- {problem}" for problem in self.problems)
         if self.flags:
-            lines.append("To check:")
+            lines.append(gettext("To check:"))
             lines.extend(f"- {flag}" for flag in self.flags)
         return lines
 
@@ -174,17 +188,21 @@ class Checker:
         if value is None:
             value = ""
         if not isinstance(value, str | int | float) or isinstance(value, bool):
-            self.error(where, "Must be text")
+            self.error(where, gettext("Must be text"))
             return ""
         value = str(value).strip()
         if required and not value:
-            self.error(where, "This is missing: every record needs it")
+            self.error(where, gettext("This is missing: every record needs it"))
         return self.limit(value, where, model, name)
 
     def limit(self, value: str, where: str, model=None, name: str = "") -> str:
         limit = max_length(model, name) if model else None
         if limit and len(value) > limit:
-            self.error(where, f"Must be {limit} characters or fewer (it has {len(value)})")
+            self.error(
+                where,
+                gettext("Must be %(limit)s characters or fewer (it has %(value)s)")
+                % {"limit": limit, "value": len(value)},
+            )
         return value
 
     def email(self, value: str, where: str) -> str:
@@ -192,7 +210,7 @@ class Checker:
             try:
                 EmailValidator()(value)
             except ValidationError:
-                self.error(where, f"“{value}” is not an email address")
+                self.error(where, gettext("“%(value)s” is not an email address") % {"value": value})
         return value
 
     def url(self, value: str, where: str) -> str:
@@ -206,7 +224,7 @@ class Checker:
                     break
                 continue
             return candidate
-        self.error(where, f"“{value}” is not a web address")
+        self.error(where, gettext("“%(value)s” is not a web address") % {"value": value})
         return value
 
     def age(self, data: dict, key: str) -> int | None:
@@ -248,11 +266,14 @@ class Checker:
             self.error(where, f"Must be an amount of money, like 12.50 (it is {value!r})")
             return None
         if amount < 0:
-            self.error(where, f"Must be 0 or more (it is {value})")
+            self.error(where, gettext("Must be 0 or more (it is %(value)s)") % {"value": value})
             return None
         # The range first: quantizing 1E+30 to pence is itself an error.
         if amount >= MAX_AMOUNT or amount != amount.quantize(Decimal("0.01")):
-            self.error(where, f"Must be pounds and pence under £1,000,000 (it is {value})")
+            self.error(
+                where,
+                gettext("Must be pounds and pence under £1,000,000 (it is %(value)s)") % {"value": value},
+            )
             return None
         return amount.quantize(Decimal("0.01"))
 
@@ -434,13 +455,21 @@ class _Run:
             return
         except (DatabaseError, ValidationError, ValueError) as error:  # a constraint the checks missed
             self.seen = seen_before
-            self.report.skip(RecordError(label, "", f"Could not be saved: {error}"))
+            self.report.skip(
+                RecordError(label, "", gettext("Could not be saved: %(error)s") % {"error": error})
+            )
             return
         except Exception as error:  # noqa: BLE001 (one odd record must not stop the rest)
             # The savepoint has rolled back. The traceback is logged, never the record itself.
             logger.exception("Import from %s: %s could not be read", self.source, label)
             self.seen = seen_before
-            self.report.skip(RecordError(label, "", f"Could not read this record: {type(error).__name__}"))
+            self.report.skip(
+                RecordError(
+                    label,
+                    "",
+                    gettext("Could not read this record: %(name)s") % {"name": type(error).__name__},
+                )
+            )
             return
         for name in ("created", "updated", "unchanged"):
             getattr(self.report, name).update(getattr(self.tally, name))
@@ -578,7 +607,9 @@ class _Run:
         check = Checker(record)
         source_id = check.text(item, "id", "id", SourceRecord, "source_id")
         if not source_id:
-            check.error("id", "This is missing: without it a later import could not find the record again")
+            check.error(
+                "id", gettext("This is missing: without it a later import could not find the record again")
+            )
         title = check.text(item, "name", "name", Opportunity, "title", required=True)
         description = check.text(item, "description", "description")
         content: dict = {"title": title, "description": description}
@@ -594,7 +625,7 @@ class _Run:
         )
         ages = (content["min_age"], content["max_age"])
         if None not in ages and ages[0] > ages[1]:
-            check.error("minimum_age", "The minimum age is more than the maximum age")
+            check.error("minimum_age", gettext("The minimum age is more than the maximum age"))
         feed_status = str(item.get("status") or "").strip().lower()
         assured_date = check.date(item.get("assured_date"), "assured_date")
         flags: list[str] = []
@@ -622,11 +653,18 @@ class _Run:
             days = [part.strip().upper() for part in str(byday).split(",") if part.strip()]
             unknown = [day for day in days if day not in BYDAY]
             if unknown:
-                check.error(f"{where}.byday", f"Must be days like MO,TU (it has {', '.join(unknown)})")
+                check.error(
+                    f"{where}.byday",
+                    gettext("Must be days like MO,TU (it has %(unknown)s)") % {"unknown": ", ".join(unknown)},
+                )
                 continue
             start, end = check.time(opens, f"{where}.opens_at"), check.time(closes, f"{where}.closes_at")
             if start and end and end <= start:
-                check.error(f"{where}.closes_at", f"Must be after the opening time ({start}); it is {end}")
+                check.error(
+                    f"{where}.closes_at",
+                    gettext("Must be after the opening time (%(start)s); it is %(end)s")
+                    % {"start": start, "end": end},
+                )
                 continue
             if start and end:
                 sessions.update((BYDAY[day], start, end) for day in days)
@@ -637,7 +675,7 @@ class _Run:
         for index, option in enumerate(_list(item, "cost_options")):
             where = f"cost_options[{index}]"
             if option.get("amount") in (None, ""):
-                flags.append("A price without an amount was left out")
+                flags.append(gettext("A price without an amount was left out"))
                 continue
             amount = check.amount(option.get("amount"), f"{where}.amount")
             label_text = check.text(option, "option", f"{where}.option", Cost, "label")
@@ -682,7 +720,10 @@ class _Run:
             if taxonomy == FACTS.key or not tag_name:
                 continue
             if len(tag_name) > max_length(SourceTag, "name"):
-                flags.append(f"A term longer than 200 characters was left out (“{tag_name[:40]}…”)")
+                flags.append(
+                    gettext("A term longer than 200 characters was left out (“%(tag_name)s…”)")
+                    % {"tag_name": tag_name[:40]}
+                )
                 continue
             tags.append(
                 (
@@ -841,8 +882,9 @@ class _Run:
             name=name,
             slug=_provider_slug_for(name),
             kind=Provider.Kind.COMMUNITY,
-            description="Listings imported without an organisation: a council officer should find who "
-            "runs them.",
+            description=gettext(
+                "Listings imported without an organisation: a council officer should find who runs them."
+            ),
         )
         self.tally.created["providers"] += 1
         self.remember(
@@ -917,7 +959,9 @@ class _Run:
 
     def organization_record(self, label: str, item) -> None:
         if not isinstance(item, dict):
-            raise RecordProblems([RecordError(label, "", "Not an organisation record (a JSON object)")])
+            raise RecordProblems(
+                [RecordError(label, "", gettext("Not an organisation record (a JSON object)"))]
+            )
         name = item.get("name") if isinstance(item.get("name"), str) else ""
         check = Checker(f"{label} (“{name}”)" if name else label)
         plan = self.organization_plan(item, check)
@@ -928,7 +972,7 @@ class _Run:
 
     def service_record(self, label: str, item) -> None:
         if not isinstance(item, dict):
-            raise RecordProblems([RecordError(label, "", "Not a service record (a JSON object)")])
+            raise RecordProblems([RecordError(label, "", gettext("Not a service record (a JSON object)"))])
         source_id = str(item.get("id") or "").strip()
         record = self.source_record(Kind.SERVICE, source_id) if source_id else None
         if self.owner is not None and record and record.opportunity:
@@ -964,12 +1008,15 @@ class _Run:
                 provider = (
                     opportunity.provider if opportunity and opportunity.provider else self.provider_unknown()
                 )
-                flags.append("Organisation unknown")
+                flags.append(gettext("Organisation unknown"))
         venues = []
         for location in plan.locations:
             venue, flag = self.venue(location, provider)
             if venue.provider_id != provider.pk:
-                flags.append(f"The venue “{venue.name}” belongs to another organisation, left out")
+                flags.append(
+                    gettext("The venue “%(name)s” belongs to another organisation, left out")
+                    % {"name": venue.name}
+                )
                 continue
             venues.append(venue)
             if flag:
@@ -997,7 +1044,7 @@ class _Run:
                 RecordError(
                     record,
                     "",
-                    "This listing belongs to another provider in Daywell, so it was not changed",
+                    gettext("This listing belongs to another provider in Daywell, so it was not changed"),
                 )
             )
         for location in locations:
@@ -1008,8 +1055,11 @@ class _Run:
                     RecordError(
                         record,
                         "venue_name",
-                        f"The venue “{location.name}” belongs to another provider in Daywell, "
-                        "so this row was not imported",
+                        gettext(
+                            "The venue “%(name)s” belongs to another provider in Daywell, "
+                            "so this row was not imported"
+                        )
+                        % {"name": location.name},
                     )
                 )
         if errors:
@@ -1093,7 +1143,8 @@ class _Run:
                     RecordError(
                         plan.record,
                         "status",
-                        f"The feed marks it “{plan.feed_status or 'archived'}”, so it was not imported",
+                        gettext("The feed marks it “%(archived)s”, so it was not imported")
+                        % {"archived": plan.feed_status or "archived"},
                     )
                 ]
             )
@@ -1162,7 +1213,10 @@ class _Run:
         flags: list[str] = []
         if not self.publish and gone:
             if opportunity.status != Opportunity.Status.ARCHIVED:
-                flags.append(f"The feed says “{plan.name}” has stopped: check and take it down")
+                flags.append(
+                    gettext("The feed says “%(name)s” has stopped: check and take it down")
+                    % {"name": plan.name}
+                )
             self.tally.unchanged["listings"] += 1
             return flags
 
@@ -1225,11 +1279,17 @@ class _Run:
                 words = snapshot_changes(before, after, provider_id=opportunity.provider_id) + words
             if opportunity.status != status_before:
                 words.append(
-                    ["Status", Opportunity.Status(status_before).label, opportunity.get_status_display()]
+                    [
+                        "Status",
+                        str(Opportunity.Status(status_before).label),
+                        str(opportunity.get_status_display()),
+                    ]
                 )
             if opportunity.status == Opportunity.Status.ARCHIVED and status_before != opportunity.status:
                 self.event(
-                    opportunity, ListingEvent.Kind.ARCHIVED, note="The feed marks it as no longer running."
+                    opportunity,
+                    ListingEvent.Kind.ARCHIVED,
+                    note=gettext("The feed marks it as no longer running."),
                 )
             if words:
                 self.event(opportunity, ListingEvent.Kind.EDITED, changes=words)
@@ -1250,8 +1310,10 @@ class _Run:
                     RecordError(
                         plan.record,
                         "",
-                        "Someone is editing this listing in Daywell, so the feed's new version was "
-                        "not imported. Import again when their change has been approved or withdrawn.",
+                        gettext(
+                            "Someone is editing this listing in Daywell, so the feed's new version was "
+                            "not imported. Import again when their change has been approved or withdrawn."
+                        ),
                     )
                 ]
             )
@@ -1265,7 +1327,7 @@ class _Run:
         change.status = ListingChange.Status.SUBMITTED
         change.submitted_by, change.submitted_at = self.by, self.now
         change.save()
-        self.event(opportunity, ListingEvent.Kind.SUBMITTED, note="The feed has a new version.")
+        self.event(opportunity, ListingEvent.Kind.SUBMITTED, note=gettext("The feed has a new version."))
 
 
 # --- Public ---------------------------------------------------------------------------------------

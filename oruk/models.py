@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class SourceRecord(models.Model):
@@ -10,11 +11,11 @@ class SourceRecord(models.Model):
     feed change nothing, and a newer version update only what changed."""
 
     class Kind(models.TextChoices):
-        SERVICE = "service", "Service"
-        ORGANIZATION = "organization", "Organization"
-        LOCATION = "location", "Location"
+        SERVICE = "service", _("Service")
+        ORGANIZATION = "organization", _("Organization")
+        LOCATION = "location", _("Location")
 
-    source = models.CharField(max_length=100, help_text="Which feed, for example 'bucks-outpost'.")
+    source = models.CharField(max_length=100, help_text=_("Which feed, for example 'bucks-outpost'."))
     kind = models.CharField(max_length=12, choices=Kind.choices)
     source_id = models.CharField(max_length=200)
     digest = models.CharField(max_length=64)
@@ -66,7 +67,7 @@ class SourceTag(models.Model):
     feature = models.ForeignKey(
         "opportunities.Feature", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    ignored = models.BooleanField(default=False, help_text="Looked at: no Daywell term fits.")
+    ignored = models.BooleanField(default=False, help_text=_("Looked at: no Daywell term fits."))
     mapped_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -15,6 +15,8 @@ from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from council.permissions import moderator_required
@@ -125,7 +127,9 @@ def _oruk_records(data, name: str):
         if not isinstance(item, dict) or not item.get("id") or not item.get("name"):
             yield (
                 label,
-                RecordError(label, "", "This is not an Open Referral UK service (it needs an id and a name)"),
+                RecordError(
+                    label, "", _("This is not an Open Referral UK service (it needs an id and a name)")
+                ),
             )
         else:
             yield f"{label} ({str(item['name'])[:60]})", item
@@ -140,7 +144,9 @@ def upload_records(*, text: str, kind: str, name: str) -> tuple[str, list]:
     except (ValueError, RecursionError) as error:
         # UploadForm refuses what json.loads cannot read, but nesting close to Python's limit
         # can pass there and fail here, deeper in the stack.
-        return ORUK_SOURCE, [(name, RecordError(name, "", f"The file {json_problem(error)}"))]
+        return ORUK_SOURCE, [
+            (name, RecordError(name, "", _("The file %(error)s") % {"error": json_problem(error)}))
+        ]
     if outpost.is_outpost(data):
         return outpost.SOURCE, list(outpost.records(data, name=name))
     return ORUK_SOURCE, list(_oruk_records(data, name))
@@ -148,8 +154,8 @@ def upload_records(*, text: str, kind: str, name: str) -> tuple[str, list]:
 
 def _format_name(kind: str, source: str) -> str:
     if kind == "csv":
-        return "CSV file in Daywell's template"
-    return "Outpost JSON file" if source == outpost.SOURCE else "Open Referral UK JSON file"
+        return _("CSV file in Daywell's template")
+    return _("Outpost JSON file") if source == outpost.SOURCE else _("Open Referral UK JSON file")
 
 
 def _problem_rows(problems: list[RecordError]) -> list[dict]:
@@ -178,7 +184,7 @@ def import_preview(request):
 
     stored = _stored_upload(request)
     if stored is None:
-        messages.info(request, "Upload the file again: it is no longer waiting to be imported.")
+        messages.info(request, _("Upload the file again: it is no longer waiting to be imported."))
         return redirect("council_data:import")
     source, records = upload_records(text=stored["text"], kind=stored["kind"], name=stored["name"])
     # Only the council's own export may update the listings it names by their Daywell ids; any
@@ -187,11 +193,11 @@ def import_preview(request):
     if request.method == "POST":
         if request.POST.get("cancel"):
             request.session.pop(UPLOAD_KEY, None)
-            messages.info(request, "Nothing was imported.")
+            messages.info(request, _("Nothing was imported."))
             return redirect("council_data:hub")
         if request.POST.get("token") != stored["token"]:
             messages.info(
-                request, "That file was replaced by a newer upload. Check this one before importing it."
+                request, _("That file was replaced by a newer upload. Check this one before importing it.")
             )
             return redirect("council_data:import-preview")
         report = import_services(
@@ -254,13 +260,19 @@ def source_tag_map_view(request, pk: int):
         mapping = form.mapping()
         changed = source_tag_map(tag=tag, by=request.user, **mapping)
         if mapping.get("ignore"):
-            messages.success(request, f"‘{tag.name}’ is marked as having no Daywell term.")
+            messages.success(
+                request, _("‘%(name)s’ is marked as having no Daywell term.") % {"name": tag.name}
+            )
         else:
             term = next(iter(mapping.values()))
             messages.success(
                 request,
-                f"‘{tag.name}’ now means ‘{term.name}’. "
-                f"{changed} listing{'s' if changed != 1 else ''} gained the term.",
+                ngettext(
+                    "‘%(tag)s’ now means ‘%(term)s’. %(changed)s listing gained the term.",
+                    "‘%(tag)s’ now means ‘%(term)s’. %(changed)s listings gained the term.",
+                    changed,
+                )
+                % {"tag": tag.name, "term": term.name, "changed": changed},
             )
         return redirect(reverse("council_data:source-tags"))
     examples = tag.opportunities.order_by("title")[:5]
@@ -316,7 +328,7 @@ def _provider_report_context(report, stored: dict, provider: Provider) -> dict:
     return {
         **_report_context(report, stored, provider_source(provider), kinds=("listings", "venues")),
         "provider": provider,
-        "format_name": "CSV file in Daywell's template",
+        "format_name": _("CSV file in Daywell's template"),
     }
 
 
@@ -355,7 +367,7 @@ def provider_import_check(request, slug):
     stored = _stored_upload(request, key)
     # The file is bound to the provider it was uploaded for, by its key and by what it holds.
     if stored is None or stored.get("provider") != str(provider.uuid) or stored["kind"] != "csv":
-        messages.info(request, "Upload the file again: it is no longer waiting to be checked.")
+        messages.info(request, _("Upload the file again: it is no longer waiting to be checked."))
         return redirect("provider_import:upload", slug=provider.slug)
     records = list(csv_format.read_csv(provider_csv(stored["text"], provider)))
     options = {
@@ -368,11 +380,11 @@ def provider_import_check(request, slug):
     if request.method == "POST":
         if request.POST.get("cancel"):
             request.session.pop(key, None)
-            messages.info(request, "Nothing was sent. Your listings have not changed.")
+            messages.info(request, _("Nothing was sent. Your listings have not changed."))
             return redirect("providers:detail", slug=provider.slug)
         if request.POST.get("token") != stored["token"]:
             messages.info(
-                request, "That file was replaced by a newer upload. Check this one before sending it."
+                request, _("That file was replaced by a newer upload. Check this one before sending it.")
             )
             return redirect("provider_import:check", slug=provider.slug)
         report = import_services(records, **options)

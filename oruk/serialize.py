@@ -99,7 +99,10 @@ def fees_text(opportunity: Opportunity) -> str:
     """'Free', or '£5.00 a session; £8.00 a session (With 1:1 support)'; '' when not known."""
     if opportunity.is_free:
         return "Free"
-    return "; ".join(str(cost) for cost in opportunity.costs.all())
+    return "; ".join(
+        f"£{cost.amount:,.2f} {cost.get_unit_display()}" + (f" ({cost.label})" if cost.label else "")
+        for cost in opportunity.costs.all()
+    )
 
 
 def service_status(opportunity: Opportunity) -> str:

@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class Constituency(models.Model):
@@ -10,7 +11,7 @@ class Constituency(models.Model):
 
     class Meta:
         ordering = ["name"]
-        verbose_name_plural = "constituencies"
+        verbose_name_plural = _("constituencies")
 
     def __str__(self):
         return self.name

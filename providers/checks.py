@@ -23,6 +23,7 @@ from django.conf import settings
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Case, Count, Exists, OuterRef, Q, Value, When
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from daywell.notify import council_addresses, email_send, provider_addresses
 from opportunities.models import Opportunity
@@ -47,11 +48,11 @@ MISSING = "missing"
 EXPIRING = "expiring"
 CHECKED = "checked"
 STATUS_LABELS = {
-    FAILED: "Failed a check",
-    EXPIRED: "Expired",
-    MISSING: "Missing checks",
-    EXPIRING: "Expiring soon",
-    CHECKED: "Council checked",
+    FAILED: _("Failed a check"),
+    EXPIRED: _("Expired"),
+    MISSING: _("Missing checks"),
+    EXPIRING: _("Expiring soon"),
+    CHECKED: _("Council checked"),
 }
 STATUS_TAGS = {FAILED: "red", EXPIRED: "orange", MISSING: "grey", EXPIRING: "yellow", CHECKED: "green"}
 
@@ -60,9 +61,9 @@ def standard_label(kind: str, provider: Provider) -> str:
     """The standard in plain words; a Personal Assistant's DBS check is of themself."""
     if kind == Kind.DBS:
         return (
-            "DBS check of the Personal Assistant"
+            _("DBS check of the Personal Assistant")
             if provider.is_personal_assistant
-            else "DBS checks for staff"
+            else _("DBS checks for staff")
         )
     return Kind(kind).label
 

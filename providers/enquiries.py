@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Case, IntegerField, Value, When
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -23,12 +24,12 @@ def sender_words(enquiry: Enquiry) -> str:
     """Who sent it, as far as the provider needs to know: the person, or someone helping them."""
     sender, profile = enquiry.sent_by, enquiry.profile
     if sender is None or profile is None:
-        return "Not known"
+        return _("Not known")
     if sender.pk == profile.person_id:
-        return "The person themselves"
+        return _("The person themselves")
     if sender.role == "social_worker":
-        return "Their social worker, with the person’s agreement"
-    return "A carer or family member, with the person’s agreement"
+        return _("Their social worker, with the person’s agreement")
+    return _("A carer or family member, with the person’s agreement")
 
 
 @require_safe
@@ -64,7 +65,7 @@ def enquiry_detail(request, slug, enquiry_id):
     form = EnquiryAnswerForm(request.POST or None) if can_answer else None
     if request.method == "POST":
         if form is None:
-            messages.info(request, "This enquiry cannot be answered now.")
+            messages.info(request, _("This enquiry cannot be answered now."))
             return redirect("providers:enquiry", slug=slug, enquiry_id=enquiry.pk)
         if form.is_valid():
             try:
@@ -75,9 +76,11 @@ def enquiry_detail(request, slug, enquiry_id):
                     suitable=form.cleaned_data["suitable"] == "yes",
                 )
             except EnquiryClosed as closed:
-                messages.info(request, f"Your reply was not sent: {str(closed).lower()}.")
+                messages.info(
+                    request, _("Your reply was not sent: %(lower)s.") % {"lower": str(closed).lower()}
+                )
             else:
-                messages.success(request, "Your reply is sent. They can read it when they sign in.")
+                messages.success(request, _("Your reply is sent. They can read it when they sign in."))
             return redirect("providers:enquiry", slug=slug, enquiry_id=enquiry.pk)
     context = {
         "provider": provider,

@@ -4,12 +4,14 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model, password_validation
 from django.core.exceptions import ValidationError
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from .models import JoinRequest, Provider, ProviderMembership
 
-EMAIL_INVALID = "Enter an email address in the correct format, like name@example.com"
-WEBSITE_INVALID = "Enter a website address in the correct format, like https://www.example.org"
-PHONE_INVALID = "Enter a phone number, like 0121 496 0000 or 07700 900 982"
+EMAIL_INVALID = _("Enter an email address in the correct format, like name@example.com")
+WEBSITE_INVALID = _("Enter a website address in the correct format, like https://www.example.org")
+PHONE_INVALID = _("Enter a phone number, like 0121 496 0000 or 07700 900 982")
 MAX_DESCRIPTION = 2000
 
 
@@ -18,13 +20,14 @@ def kind_choices():
 
     Kind = Provider.Kind
     hints = {
-        Kind.COUNCIL: "A day service run by Birmingham City Council",
-        Kind.CHARITY: "Registered with the Charity Commission",
-        Kind.COMMUNITY: "For example, a faith group, club, society or residents' group",
-        Kind.SOCIAL_ENTERPRISE: "A business that puts its profits back into its purpose, "
-        "like a community interest company",
-        Kind.PRIVATE: "A company or a self-employed person running activities as a business",
-        Kind.PERSONAL_ASSISTANT: "I work for myself as a Personal Assistant",
+        Kind.COUNCIL: _("A day service run by Birmingham City Council"),
+        Kind.CHARITY: _("Registered with the Charity Commission"),
+        Kind.COMMUNITY: _("For example, a faith group, club, society or residents' group"),
+        Kind.SOCIAL_ENTERPRISE: _(
+            "A business that puts its profits back into its purpose, like a community interest company"
+        ),
+        Kind.PRIVATE: _("A company or a self-employed person running activities as a business"),
+        Kind.PERSONAL_ASSISTANT: _("I work for myself as a Personal Assistant"),
     }
     return [Choice(kind.value, kind.label, hint=hints[kind]) for kind in Kind]
 
@@ -35,9 +38,11 @@ def role_choices():
     Role = ProviderMembership.Role
     return [
         Choice(
-            Role.EDITOR.value, "Editor", hint="Can update listings, venues and your organisation's details"
+            Role.EDITOR.value,
+            _("Editor"),
+            hint=_("Can update listings, venues and your organisation's details"),
         ),
-        Choice(Role.OWNER.value, "Owner", hint="Can also invite people to the team and remove them"),
+        Choice(Role.OWNER.value, _("Owner"), hint=_("Can also invite people to the team and remove them")),
     ]
 
 
@@ -76,9 +81,9 @@ def _email_field(label, **kwargs):
         label=label,
         max_length=254,
         error_messages={
-            "required": "Enter an email address",
+            "required": _("Enter an email address"),
             "invalid": EMAIL_INVALID,
-            "max_length": "Email address must be 254 characters or fewer",
+            "max_length": _("Email address must be 254 characters or fewer"),
         },
         widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
         **kwargs,
@@ -86,7 +91,11 @@ def _email_field(label, **kwargs):
 
 
 def _text_errors(what: str, max_length: int, required: str = "") -> dict:
-    errors = {"max_length": f"{what} must be {max_length:,} characters or fewer"}
+    errors = {
+        "max_length": format_lazy(
+            _("{what} must be {count} characters or fewer"), what=what, count=f"{max_length:,}"
+        )
+    }
     if required:
         errors["required"] = required
     return errors
@@ -95,12 +104,12 @@ def _text_errors(what: str, max_length: int, required: str = "") -> dict:
 class InvitationForm(GovukInputs, forms.Form):
     """An owner invites someone to their provider's team."""
 
-    email = _email_field("Email address")
+    email = _email_field(_("Email address"))
     role = forms.ChoiceField(
-        label="What can they do?",
+        label=_("What can they do?"),
         choices=role_choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Select a role", "invalid_choice": "Select a role"},
+        error_messages={"required": _("Select a role"), "invalid_choice": _("Select a role")},
     )
 
     def __init__(self, *args, provider: Provider, **kwargs):
@@ -108,15 +117,13 @@ class InvitationForm(GovukInputs, forms.Form):
 
         super().__init__(*args, **kwargs)
         self.provider = provider
-        self.fields[
-            "email"
-        ].help_text = (
-            f"We will email them a link to join. It works once, for {settings.INVITATION_DAYS} days."
-        )
+        self.fields["email"].help_text = _(
+            "We will email them a link to join. It works once, for %(INVITATION_DAYS)s days."
+        ) % {"INVITATION_DAYS": settings.INVITATION_DAYS}
         self.helper = _helper(
             Field.text("email", field_width=20),
             Field.radios("role", legend_size=Size.MEDIUM),
-            Button("submit", "Send invitation"),
+            Button("submit", _("Send invitation")),
         )
 
     def clean_email(self):
@@ -128,7 +135,7 @@ class InvitationForm(GovukInputs, forms.Form):
         member = self.provider.memberships.filter(user__email__iexact=email).first() if email else None
         # An editor may be invited again as an owner: accepting makes them one.
         if member and not (role == ProviderMembership.Role.OWNER and member.role != role):
-            self.add_error("email", f"{email} is already in the team")
+            self.add_error("email", _("%(email)s is already in the team") % {"email": email})
         return cleaned
 
 
@@ -136,22 +143,22 @@ class InvitationAccountForm(GovukInputs, forms.Form):
     """Someone invited who has no account yet creates one."""
 
     full_name = forms.CharField(
-        label="Your full name",
+        label=_("Your full name"),
         max_length=150,
-        error_messages=_text_errors("Your full name", 150, "Enter your full name"),
+        error_messages=_text_errors(_("Your full name"), 150, _("Enter your full name")),
         widget=forms.TextInput(attrs={"autocomplete": "name", "spellcheck": "false"}),
     )
     password = forms.CharField(
-        label="Create a password",
-        help_text="Use at least 8 characters. Do not use a common password, or one that is only numbers.",
+        label=_("Create a password"),
+        help_text=_("Use at least 8 characters. Do not use a common password, or one that is only numbers."),
         strip=False,
-        error_messages={"required": "Create a password"},
+        error_messages={"required": _("Create a password")},
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
     password_again = forms.CharField(
-        label="Confirm your password",
+        label=_("Confirm your password"),
         strip=False,
-        error_messages={"required": "Confirm your password"},
+        error_messages={"required": _("Confirm your password")},
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
 
@@ -164,11 +171,11 @@ class InvitationAccountForm(GovukInputs, forms.Form):
             Field.text("full_name", field_width=20),
             Field.text("password", field_width=20),
             Field.text("password_again", field_width=20),
-            Button("submit", "Create account and join"),
+            Button("submit", _("Create account and join")),
         )
 
     def clean_full_name(self):
-        return _one_line(self.cleaned_data["full_name"], "Enter your full name")
+        return _one_line(self.cleaned_data["full_name"], _("Enter your full name"))
 
     def clean(self):
         cleaned = super().clean()
@@ -180,7 +187,7 @@ class InvitationAccountForm(GovukInputs, forms.Form):
             except ValidationError as error:
                 self.add_error("password", error)
         if password and again and password != again:
-            self.add_error("password_again", "The passwords do not match")
+            self.add_error("password_again", _("The passwords do not match"))
         return cleaned
 
 
@@ -188,17 +195,17 @@ class JoinRequestForm(GovukInputs, forms.ModelForm):
     """An organisation, or a Personal Assistant, asks to list on Daywell."""
 
     website = forms.URLField(
-        label="Website (optional)",
+        label=_("Website (optional)"),
         required=False,
         max_length=200,
         assume_scheme="https",
         error_messages={
             "invalid": WEBSITE_INVALID,
-            "max_length": "Website address must be 200 characters or fewer",
+            "max_length": _("Website address must be 200 characters or fewer"),
         },
     )
     email = _email_field(
-        "Your email address", help_text="We will tell you what the council decides at this address."
+        _("Your email address"), help_text=_("We will tell you what the council decides at this address.")
     )
 
     class Meta:
@@ -215,26 +222,26 @@ class JoinRequestForm(GovukInputs, forms.ModelForm):
         ]
         widgets = {"kind": forms.RadioSelect, "description": forms.Textarea}
         labels = {
-            "name": "Name of your organisation",
-            "kind": "What kind of organisation are you?",
-            "description": "What do you offer?",
-            "charity_number": "Registered charity number (optional)",
-            "contact_name": "Your full name",
-            "phone": "Phone number",
+            "name": _("Name of your organisation"),
+            "kind": _("What kind of organisation are you?"),
+            "description": _("What do you offer?"),
+            "charity_number": _("Registered charity number (optional)"),
+            "contact_name": _("Your full name"),
+            "phone": _("Phone number"),
         }
         help_texts = {
-            "name": "If you are a Personal Assistant, enter your own name or the name you work under.",
-            "description": "For example, the activities you run, who they are for and where they happen.",
-            "charity_number": "Only if you are a registered charity.",
+            "name": _("If you are a Personal Assistant, enter your own name or the name you work under."),
+            "description": _("For example, the activities you run, who they are for and where they happen."),
+            "charity_number": _("Only if you are a registered charity."),
         }
         error_messages = {
-            "name": _text_errors("Name of your organisation", 200, "Enter the name of your organisation"),
-            "kind": {"required": "Select what kind of organisation you are",
-                     "invalid_choice": "Select what kind of organisation you are"},
-            "description": {"required": "Tell us what you offer"},
-            "charity_number": _text_errors("Charity number", 20),
-            "contact_name": _text_errors("Your full name", 150, "Enter your full name"),
-            "phone": _text_errors("Phone number", 40, "Enter a phone number"),
+            "name": _text_errors(_("Name of your organisation"), 200, _("Enter the name of your organisation")),  # noqa: E501
+            "kind": {"required": _("Select what kind of organisation you are"),
+                     "invalid_choice": _("Select what kind of organisation you are")},
+            "description": {"required": _("Tell us what you offer")},
+            "charity_number": _text_errors(_("Charity number"), 20),
+            "contact_name": _text_errors(_("Your full name"), 150, _("Enter your full name")),
+            "phone": _text_errors(_("Phone number"), 40, _("Enter a phone number")),
         }  # fmt: skip
 
     def __init__(self, *args, **kwargs):
@@ -254,19 +261,21 @@ class JoinRequestForm(GovukInputs, forms.ModelForm):
             Field.text("contact_name", field_width=20),
             Field.text("email", field_width=20),
             Field.text("phone", field_width=20),
-            Button("submit", "Send request"),
+            Button("submit", _("Send request")),
         )
 
     def clean_name(self):
-        return _one_line(self.cleaned_data["name"], "Enter the name of your organisation")
+        return _one_line(self.cleaned_data["name"], _("Enter the name of your organisation"))
 
     def clean_contact_name(self):
-        return _one_line(self.cleaned_data["contact_name"], "Enter your full name")
+        return _one_line(self.cleaned_data["contact_name"], _("Enter your full name"))
 
     def clean_description(self):
-        description = _required_text(self.cleaned_data["description"], "Tell us what you offer")
+        description = _required_text(self.cleaned_data["description"], _("Tell us what you offer"))
         if len(description) > MAX_DESCRIPTION:
-            raise ValidationError(f"What you offer must be {MAX_DESCRIPTION:,} characters or fewer")
+            raise ValidationError(
+                _("What you offer must be %(count)s characters or fewer") % {"count": f"{MAX_DESCRIPTION:,}"}
+            )
         return description
 
     def clean_email(self):
@@ -297,7 +306,7 @@ def _one_line(value: str, message: str) -> str:
 def _phone(value: str) -> str:
     value = value.strip()
     if not value:
-        raise ValidationError("Enter a phone number")
+        raise ValidationError(_("Enter a phone number"))
     digits = re.sub(r"[\s()+\-.]", "", value)
     if not digits.isdecimal() or not 10 <= len(digits) <= 15 or not value.isascii():
         raise ValidationError(PHONE_INVALID)
@@ -306,11 +315,11 @@ def _phone(value: str) -> str:
 
 class JoinRequestDeclineForm(forms.Form):
     reason = forms.CharField(
-        label="Why are you declining it?",
-        help_text="We will email this to the person who asked, so write it for them.",
+        label=_("Why are you declining it?"),
+        help_text=_("We will email this to the person who asked, so write it for them."),
         max_length=MAX_DESCRIPTION,
         widget=forms.Textarea,
-        error_messages=_text_errors("The reason", MAX_DESCRIPTION, "Enter the reason"),
+        error_messages=_text_errors(_("The reason"), MAX_DESCRIPTION, _("Enter the reason")),
     )
 
     def __init__(self, *args, **kwargs):
@@ -323,29 +332,31 @@ class JoinRequestDeclineForm(forms.Form):
         )
 
     def clean_reason(self):
-        return _required_text(self.cleaned_data["reason"], "Enter the reason")
+        return _required_text(self.cleaned_data["reason"], _("Enter the reason"))
 
 
 class ProviderInviteForm(GovukInputs, forms.Form):
     """The council adds an organisation and invites the person who will run it."""
 
     name = forms.CharField(
-        label="Name of the organisation",
+        label=_("Name of the organisation"),
         max_length=200,
-        error_messages=_text_errors("Name of the organisation", 200, "Enter the name of the organisation"),
+        error_messages=_text_errors(
+            _("Name of the organisation"), 200, _("Enter the name of the organisation")
+        ),
     )
     kind = forms.ChoiceField(
-        label="What kind of organisation is it?",
+        label=_("What kind of organisation is it?"),
         choices=kind_choices,
         widget=forms.RadioSelect,
         error_messages={
-            "required": "Select what kind of organisation it is",
-            "invalid_choice": "Select what kind of organisation it is",
+            "required": _("Select what kind of organisation it is"),
+            "invalid_choice": _("Select what kind of organisation it is"),
         },
     )
     email = _email_field(
-        "Email address of the person who will run it on Daywell",
-        help_text="We will email them a link to create an account and join as its owner.",
+        _("Email address of the person who will run it on Daywell"),
+        help_text=_("We will email them a link to create an account and join as its owner."),
     )
 
     def __init__(self, *args, **kwargs):
@@ -356,13 +367,13 @@ class ProviderInviteForm(GovukInputs, forms.Form):
             Field.text("name"),
             Field.radios("kind", legend_size=Size.SMALL),
             Field.text("email", field_width=20),
-            Button("submit", "Add organisation and send invitation"),
+            Button("submit", _("Add organisation and send invitation")),
         )
 
     def clean_name(self):
-        name = _one_line(self.cleaned_data["name"], "Enter the name of the organisation")
+        name = _one_line(self.cleaned_data["name"], _("Enter the name of the organisation"))
         if Provider.objects.filter(name__iexact=name).exists():
-            raise ValidationError(f"{name} is already on Daywell")
+            raise ValidationError(_("%(name)s is already on Daywell") % {"name": name})
         return name
 
     def clean_email(self):

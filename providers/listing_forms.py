@@ -13,6 +13,7 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import HTML, Button, Field, Fieldset, Layout, Size
 from django import forms
 from django.forms.boundfield import BoundField
+from django.utils.translation import gettext, gettext_lazy
 
 from opportunities.models import AudienceGroup, Cost, Feature, Interest, Opportunity, PaymentRoute, Weekday
 from places.models import Ward
@@ -71,25 +72,31 @@ class SectionForm(forms.Form):
 
 class AboutForm(SectionForm):
     title = forms.CharField(
-        label="Name of the activity",
+        label=gettext_lazy("Name of the activity"),
         max_length=200,
-        error_messages={"required": "Enter the name of the activity"},
+        error_messages={"required": gettext_lazy("Enter the name of the activity")},
     )
     summary = forms.CharField(
-        label="Short summary",
-        help_text="One or two sentences shown in search results. Say what people do, in everyday words.",
+        label=gettext_lazy("Short summary"),
+        help_text=gettext_lazy(
+            "One or two sentences shown in search results. Say what people do, in everyday words."
+        ),
         widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": "Enter a short summary"},
+        error_messages={"required": gettext_lazy("Enter a short summary")},
     )
     description = forms.CharField(
-        label="What happens",
-        help_text="What a session is like, what people do and who they meet. Use short sentences.",
+        label=gettext_lazy("What happens"),
+        help_text=gettext_lazy(
+            "What a session is like, what people do and who they meet. Use short sentences."
+        ),
         widget=forms.Textarea(attrs={"rows": 8}),
-        error_messages={"required": "Enter what happens"},
+        error_messages={"required": gettext_lazy("Enter what happens")},
     )
     interests = forms.MultipleChoiceField(
-        label="What kind of activity is it?",
-        help_text="Select all that apply. The council checks these so that people find your listing.",
+        label=gettext_lazy("What kind of activity is it?"),
+        help_text=gettext_lazy(
+            "Select all that apply. The council checks these so that people find your listing."
+        ),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
@@ -97,13 +104,15 @@ class AboutForm(SectionForm):
     def setup(self):
         self.fields["interests"].choices = _slugs(Interest)
         if self.provider.is_personal_assistant:
-            self.fields["title"].label = "Name of your service"
-            self.fields["title"].help_text = "For example, 'Personal Assistant in Hall Green: Sam Patel'."
-            self.fields["description"].label = "Your skills and experience"
-            self.fields[
-                "description"
-            ].help_text = "What you can help with, the people you have supported, any training you have had."
-            self.fields["interests"].label = "What can you support people to do?"
+            self.fields["title"].label = gettext("Name of your service")
+            self.fields["title"].help_text = gettext(
+                "For example, 'Personal Assistant in Hall Green: Sam Patel'."
+            )
+            self.fields["description"].label = gettext("Your skills and experience")
+            self.fields["description"].help_text = gettext(
+                "What you can help with, the people you have supported, any training you have had."
+            )
+            self.fields["interests"].label = gettext("What can you support people to do?")
 
     def fields_layout(self):
         return [
@@ -116,49 +125,55 @@ class AboutForm(SectionForm):
     def clean_summary(self):
         summary = self.cleaned_data["summary"].strip()
         if len(summary) > MAX_SUMMARY:
-            raise forms.ValidationError(f"Short summary must be {MAX_SUMMARY} characters or fewer")
+            raise forms.ValidationError(
+                gettext("Short summary must be %(MAX_SUMMARY)s characters or fewer")
+                % {"MAX_SUMMARY": MAX_SUMMARY}
+            )
         return summary
 
     def clean_description(self):
         description = self.cleaned_data["description"].strip()
         if len(description) > MAX_DESCRIPTION:
-            raise forms.ValidationError(f"What happens must be {MAX_DESCRIPTION:,} characters or fewer")
+            raise forms.ValidationError(
+                gettext("What happens must be %(count)s characters or fewer")
+                % {"count": f"{MAX_DESCRIPTION:,}"}
+            )
         return description
 
     def clean_title(self):
         title = self.cleaned_data["title"].strip()
         if not title:
-            raise forms.ValidationError("Enter the name of the activity")
+            raise forms.ValidationError(gettext("Enter the name of the activity"))
         return title
 
 
 class WhoForm(SectionForm):
     audiences = forms.MultipleChoiceField(
-        label="Who is it for?",
-        help_text="Select all that apply. Leave them all empty if it is for anyone.",
+        label=gettext_lazy("Who is it for?"),
+        help_text=gettext_lazy("Select all that apply. Leave them all empty if it is for anyone."),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     min_age = forms.IntegerField(
-        label="Youngest age (optional)",
+        label=gettext_lazy("Youngest age (optional)"),
         required=False,
         min_value=16,
         max_value=120,
         error_messages={
-            "invalid": "Youngest age must be a number, like 18",
-            "min_value": "Youngest age must be 16 or older",
-            "max_value": "Youngest age must be 120 or younger",
+            "invalid": gettext_lazy("Youngest age must be a number, like 18"),
+            "min_value": gettext_lazy("Youngest age must be 16 or older"),
+            "max_value": gettext_lazy("Youngest age must be 120 or younger"),
         },
     )
     max_age = forms.IntegerField(
-        label="Oldest age (optional)",
+        label=gettext_lazy("Oldest age (optional)"),
         required=False,
         min_value=16,
         max_value=120,
         error_messages={
-            "invalid": "Oldest age must be a number, like 65",
-            "min_value": "Oldest age must be 16 or older",
-            "max_value": "Oldest age must be 120 or younger",
+            "invalid": gettext_lazy("Oldest age must be a number, like 65"),
+            "min_value": gettext_lazy("Oldest age must be 16 or older"),
+            "max_value": gettext_lazy("Oldest age must be 120 or younger"),
         },
     )
 
@@ -176,30 +191,30 @@ class WhoForm(SectionForm):
         data = super().clean()
         low, high = data.get("min_age"), data.get("max_age")
         if low is not None and high is not None and low > high:
-            self.add_error("max_age", "Oldest age must be the same as or more than the youngest age")
+            self.add_error("max_age", gettext("Oldest age must be the same as or more than the youngest age"))
         return data
 
 
 class WhereForm(SectionForm):
     delivery = forms.MultipleChoiceField(
-        label="Where does it happen?",
+        label=gettext_lazy("Where does it happen?"),
         choices=Opportunity.Delivery.choices,
         widget=forms.CheckboxSelectMultiple,
-        error_messages={"required": "Select where it happens"},
+        error_messages={"required": gettext_lazy("Select where it happens")},
     )
     venues = forms.TypedMultipleChoiceField(
-        label="Which of your venues?",
+        label=gettext_lazy("Which of your venues?"),
         coerce=int,
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        error_messages={"invalid_choice": "Select a venue from the list"},
+        error_messages={"invalid_choice": gettext_lazy("Select a venue from the list")},
     )
     areas = forms.MultipleChoiceField(
-        label="Which areas do you cover?",
-        help_text="For support that comes to people's homes or meets them in the community.",
+        label=gettext_lazy("Which areas do you cover?"),
+        help_text=gettext_lazy("For support that comes to people's homes or meets them in the community."),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        error_messages={"invalid_choice": "Select areas from the list"},
+        error_messages={"invalid_choice": gettext_lazy("Select areas from the list")},
     )
 
     def setup(self):
@@ -225,9 +240,9 @@ class WhereForm(SectionForm):
         if "venue" in delivery and not data.get("venues"):
             # With no venues there is no venue field to point at: the message goes on "where".
             field = "venues" if self.fields["venues"].choices else "delivery"
-            self.add_error(field, "Select at least one venue, or add a venue first")
+            self.add_error(field, gettext("Select at least one venue, or add a venue first"))
         if {"home", "community"} & set(delivery) and not data.get("venues") and not data.get("areas"):
-            self.add_error("areas", "Select the areas you cover")
+            self.add_error("areas", gettext("Select the areas you cover"))
         return data
 
 
@@ -268,11 +283,14 @@ class WhenForm(RowsForm):
     ROW_FIELDS = ("day", "start", "end")
     snapshot_key = "sessions"
     by_arrangement = forms.TypedChoiceField(
-        label="When does it happen?",
-        choices=[("no", "On the same days and times each week"), ("yes", "At times agreed with each person")],
+        label=gettext_lazy("When does it happen?"),
+        choices=[
+            ("no", gettext_lazy("On the same days and times each week")),
+            ("yes", gettext_lazy("At times agreed with each person")),
+        ],
         coerce=lambda value: value == "yes",
         widget=forms.RadioSelect,
-        error_messages={"required": "Select when it happens"},
+        error_messages={"required": gettext_lazy("Select when it happens")},
     )
 
     def initial_from(self, snapshot):
@@ -288,15 +306,15 @@ class WhenForm(RowsForm):
         return initial
 
     def setup(self):
-        days = [("", "Choose a day"), *((str(d.value), d.label) for d in Weekday)]
+        days = [("", gettext("Choose a day")), *((str(d.value), d.label) for d in Weekday)]
         for index in range(self.rows_count()):
             self.fields[f"sessions_{index}_day"] = forms.ChoiceField(
-                label="Day", choices=days, required=False
+                label=gettext("Day"), choices=days, required=False
             )
             self.fields[f"sessions_{index}_start"] = forms.CharField(
-                label="Starts", help_text="For example, 10:00 or 2:30pm", required=False
+                label=gettext("Starts"), help_text=gettext("For example, 10:00 or 2:30pm"), required=False
             )
-            self.fields[f"sessions_{index}_end"] = forms.CharField(label="Ends", required=False)
+            self.fields[f"sessions_{index}_end"] = forms.CharField(label=gettext("Ends"), required=False)
 
     def fields_layout(self):
         rows = [
@@ -304,7 +322,7 @@ class WhenForm(RowsForm):
                 Field.select(f"sessions_{index}_day"),
                 Field.text(f"sessions_{index}_start", field_width=5),
                 Field.text(f"sessions_{index}_end", field_width=5),
-                legend=f"Session {index + 1}",
+                legend=gettext("Session %(index)s") % {"index": index + 1},
                 legend_size=Size.SMALL,
             )
             for index in range(self.rows_count())
@@ -328,23 +346,33 @@ class WhenForm(RowsForm):
             number = index + 1
             start, end = parse_time(start_text), parse_time(end_text)
             if not day:
-                self.add_error(f"sessions_{index}_day", f"Select the day of session {number}")
+                self.add_error(
+                    f"sessions_{index}_day",
+                    gettext("Select the day of session %(number)s") % {"number": number},
+                )
             if start is None:
                 self.add_error(
                     f"sessions_{index}_start",
-                    f"Enter the start time of session {number}, like 10:00 or 2:30pm",
+                    gettext("Enter the start time of session %(number)s, like 10:00 or 2:30pm")
+                    % {"number": number},
                 )
             if end is None:
                 self.add_error(
-                    f"sessions_{index}_end", f"Enter the end time of session {number}, like 12:00 or 4pm"
+                    f"sessions_{index}_end",
+                    gettext("Enter the end time of session %(number)s, like 12:00 or 4pm")
+                    % {"number": number},
                 )
             elif start is not None and end <= start:
-                self.add_error(f"sessions_{index}_end", f"Session {number} must end after it starts")
+                self.add_error(
+                    f"sessions_{index}_end",
+                    gettext("Session %(number)s must end after it starts") % {"number": number},
+                )
             if day.isdecimal() and start is not None and end is not None and end > start:
                 sessions.append([int(day), f"{start:%H:%M}", f"{end:%H:%M}"])
         if data.get("by_arrangement") is False and not sessions and not self.errors:
             self.add_error(
-                "sessions_0_day", "Add at least one session, or select 'At times agreed with each person'"
+                "sessions_0_day",
+                gettext("Add at least one session, or select 'At times agreed with each person'"),
             )
         data["sessions"] = sorted(sessions)
         return data
@@ -360,15 +388,15 @@ class CostForm(RowsForm):
     ROW_FIELDS = ("amount", "unit", "label")
     snapshot_key = "costs"
     is_free = forms.TypedChoiceField(
-        label="Is it free?",
-        choices=[("yes", "Yes, it is free"), ("no", "No, people pay")],
+        label=gettext_lazy("Is it free?"),
+        choices=[("yes", gettext_lazy("Yes, it is free")), ("no", gettext_lazy("No, people pay"))],
         coerce=lambda value: value == "yes",
         widget=forms.RadioSelect,
-        error_messages={"required": "Select whether it is free"},
+        error_messages={"required": gettext_lazy("Select whether it is free")},
     )
     payment_routes = forms.MultipleChoiceField(
-        label="How can people pay?",
-        help_text="Select all that apply.",
+        label=gettext_lazy("How can people pay?"),
+        help_text=gettext_lazy("Select all that apply."),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
@@ -388,16 +416,20 @@ class CostForm(RowsForm):
         self.fields["payment_routes"].choices = _slugs(PaymentRoute)
         units = [("", "Choose"), *((value, label) for value, label in Cost.Unit.choices)]
         for index in range(self.rows_count()):
-            self.fields[f"costs_{index}_amount"] = forms.CharField(label="Price, in pounds", required=False)
-            self.fields[f"costs_{index}_unit"] = forms.ChoiceField(label="Per", choices=units, required=False)
+            self.fields[f"costs_{index}_amount"] = forms.CharField(
+                label=gettext("Price, in pounds"), required=False
+            )
+            self.fields[f"costs_{index}_unit"] = forms.ChoiceField(
+                label=gettext("Per"), choices=units, required=False
+            )
             self.fields[f"costs_{index}_label"] = forms.CharField(
-                label="Who this price is for (optional)",
-                help_text="For example, 'With 1:1 support'",
+                label=gettext("Who this price is for (optional)"),
+                help_text=gettext("For example, 'With 1:1 support'"),
                 required=False,
                 max_length=100,
             )
         if self.provider.is_personal_assistant:
-            self.fields["costs_0_amount"].label = "Your hourly rate, in pounds"
+            self.fields["costs_0_amount"].label = gettext("Your hourly rate, in pounds")
 
     def fields_layout(self):
         rows = [
@@ -405,7 +437,7 @@ class CostForm(RowsForm):
                 Field.text(f"costs_{index}_amount", field_width=5),
                 Field.select(f"costs_{index}_unit"),
                 Field.text(f"costs_{index}_label", field_width=20),
-                legend=f"Price {index + 1}",
+                legend=gettext("Price %(index)s") % {"index": index + 1},
                 legend_size=Size.SMALL,
             )
             for index in range(self.rows_count())
@@ -433,10 +465,16 @@ class CostForm(RowsForm):
                 if not amount.is_finite() or amount < 0 or amount > 10000:
                     raise InvalidOperation
             except InvalidOperation:
-                self.add_error(f"costs_{index}_amount", f"Enter price {number} in pounds, like 12.50")
+                self.add_error(
+                    f"costs_{index}_amount",
+                    gettext("Enter price %(number)s in pounds, like 12.50") % {"number": number},
+                )
                 continue
             if not unit:
-                self.add_error(f"costs_{index}_unit", f"Select what price {number} is for, like 'a session'")
+                self.add_error(
+                    f"costs_{index}_unit",
+                    gettext("Select what price %(number)s is for, like 'a session'") % {"number": number},
+                )
                 continue
             costs.append([f"{amount:.2f}", unit, label])
         data["costs"] = [] if data.get("is_free") else costs
@@ -482,30 +520,36 @@ class AccessForm(SectionForm):
 
 class JoiningForm(SectionForm):
     joining = forms.ChoiceField(
-        label="How do people join?",
+        label=gettext_lazy("How do people join?"),
         choices=Opportunity.Joining.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Select how people join"},
+        error_messages={"required": gettext_lazy("Select how people join")},
     )
     how_to_join = forms.CharField(
-        label="What should people do to join? (optional)",
-        help_text="For example, 'Phone Sam to arrange a free taster session'.",
+        label=gettext_lazy("What should people do to join? (optional)"),
+        help_text=gettext_lazy("For example, 'Phone Sam to arrange a free taster session'."),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=1000,
     )
-    contact_name = forms.CharField(label="Contact name (optional)", required=False, max_length=150)
-    contact_email = forms.EmailField(
-        label="Contact email address",
-        required=False,
-        error_messages={"invalid": "Enter an email address in the correct format, like name@example.com"},
+    contact_name = forms.CharField(
+        label=gettext_lazy("Contact name (optional)"), required=False, max_length=150
     )
-    contact_phone = forms.CharField(label="Contact phone number", required=False, max_length=40)
+    contact_email = forms.EmailField(
+        label=gettext_lazy("Contact email address"),
+        required=False,
+        error_messages={
+            "invalid": gettext_lazy("Enter an email address in the correct format, like name@example.com")
+        },
+    )
+    contact_phone = forms.CharField(label=gettext_lazy("Contact phone number"), required=False, max_length=40)
     website = forms.URLField(
-        label="Web page (optional)",
+        label=gettext_lazy("Web page (optional)"),
         required=False,
         assume_scheme="https",
-        error_messages={"invalid": "Enter a web address in the correct format, like https://www.example.org"},
+        error_messages={
+            "invalid": gettext_lazy("Enter a web address in the correct format, like https://www.example.org")
+        },
     )
 
     def fields_layout(self):
@@ -521,7 +565,7 @@ class JoiningForm(SectionForm):
     def clean_contact_phone(self):
         phone = self.cleaned_data["contact_phone"].strip()
         if phone and not re.fullmatch(r"\+?[0-9 ()-]{10,20}", phone):
-            raise forms.ValidationError("Enter a phone number, like 0121 496 0000")
+            raise forms.ValidationError(gettext("Enter a phone number, like 0121 496 0000"))
         return phone
 
     def clean(self):
@@ -529,15 +573,16 @@ class JoiningForm(SectionForm):
         no_way_to_contact = not data.get("contact_email") and not data.get("contact_phone")
         if no_way_to_contact and not self.has_error("contact_email") and not self.has_error("contact_phone"):
             self.add_error(
-                "contact_email", "Enter an email address or a phone number so people can get in touch"
+                "contact_email",
+                gettext("Enter an email address or a phone number so people can get in touch"),
             )
         return data
 
 
 class EasyReadForm(SectionForm):
     easy_read_summary = forms.CharField(
-        label="Easy Read summary (optional, but it helps many people)",
-        help_text="A few short sentences in plain words.",
+        label=gettext_lazy("Easy Read summary (optional, but it helps many people)"),
+        help_text=gettext_lazy("A few short sentences in plain words."),
         required=False,
         widget=forms.Textarea(attrs={"rows": 8}),
     )
@@ -551,7 +596,10 @@ class EasyReadForm(SectionForm):
     def clean_easy_read_summary(self):
         text = self.cleaned_data["easy_read_summary"].strip()
         if len(text) > MAX_EASY_READ:
-            raise forms.ValidationError(f"Easy Read summary must be {MAX_EASY_READ:,} characters or fewer")
+            raise forms.ValidationError(
+                gettext("Easy Read summary must be %(count)s characters or fewer")
+                % {"count": f"{MAX_EASY_READ:,}"}
+            )
         return text
 
 
@@ -592,7 +640,7 @@ SECTION_FORMS = {
 
 # --- Updates published at once -------------------------------------------------------------------
 class GdsForm(forms.Form):
-    submit_label = "Save"
+    submit_label = gettext_lazy("Save")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -605,12 +653,12 @@ class GdsForm(forms.Form):
 
 
 class VacanciesForm(GdsForm):
-    submit_label = "Update places"
+    submit_label = gettext_lazy("Update places")
     vacancies = forms.ChoiceField(
-        label="Are you taking new people?",
+        label=gettext_lazy("Are you taking new people?"),
         choices=Opportunity.Vacancies.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Select whether you are taking new people"},
+        error_messages={"required": gettext_lazy("Select whether you are taking new people")},
     )
 
     def fields_layout(self):
@@ -618,16 +666,19 @@ class VacanciesForm(GdsForm):
 
 
 class ClosureForm(GdsForm):
-    submit_label = "Save"
+    submit_label = gettext_lazy("Save")
     closed = forms.ChoiceField(
-        label="Is it temporarily closed?",
-        choices=[("no", "No, it is running as usual"), ("yes", "Yes, it is closed for a while")],
+        label=gettext_lazy("Is it temporarily closed?"),
+        choices=[
+            ("no", gettext_lazy("No, it is running as usual")),
+            ("yes", gettext_lazy("Yes, it is closed for a while")),
+        ],
         widget=forms.RadioSelect,
-        error_messages={"required": "Select whether it is temporarily closed"},
+        error_messages={"required": gettext_lazy("Select whether it is temporarily closed")},
     )
     reopens = forms.CharField(
-        label="Date it opens again",
-        help_text="For example, 6 1 2027 (day, month, year)",
+        label=gettext_lazy("Date it opens again"),
+        help_text=gettext_lazy("For example, 6 1 2027 (day, month, year)"),
         required=False,
     )
 
@@ -644,7 +695,7 @@ class ClosureForm(GdsForm):
             return data
         text = (data.get("reopens") or "").strip()
         if not text:
-            self.add_error("reopens", "Enter the date it opens again")
+            self.add_error("reopens", gettext("Enter the date it opens again"))
             return data
         parts = re.split(r"[\s/.-]+", text)
         try:
@@ -652,24 +703,24 @@ class ClosureForm(GdsForm):
         except (ValueError, OverflowError):
             day = None
         if day is None:
-            self.add_error("reopens", "Enter a real date, like 6 1 2027")
+            self.add_error("reopens", gettext("Enter a real date, like 6 1 2027"))
         elif day <= datetime.date.today():
-            self.add_error("reopens", "The date it opens again must be in the future")
+            self.add_error("reopens", gettext("The date it opens again must be in the future"))
         elif day > datetime.date.today() + datetime.timedelta(days=366):
-            self.add_error("reopens", "The date it opens again must be within a year")
+            self.add_error("reopens", gettext("The date it opens again must be within a year"))
         else:
             data["closed_until"] = day
         return data
 
 
 class ReportResolveForm(GdsForm):
-    submit_label = "Mark as resolved"
+    submit_label = gettext_lazy("Mark as resolved")
     resolution = forms.CharField(
-        label="What did you do?",
-        help_text="For example, 'Updated the phone number'. The council can read this.",
+        label=gettext_lazy("What did you do?"),
+        help_text=gettext_lazy("For example, 'Updated the phone number'. The council can read this."),
         widget=forms.Textarea(attrs={"rows": 4}),
         max_length=2000,
-        error_messages={"required": "Enter what you did"},
+        error_messages={"required": gettext_lazy("Enter what you did")},
     )
 
 
@@ -689,25 +740,33 @@ class ProviderDetailsForm(forms.ModelForm):
             "references_available",
         ]
         labels = {
-            "description": "About your organisation",
-            "email": "Email address for the public",
-            "phone": "Phone number for the public",
-            "website": "Website (optional)",
-            "charity_number": "Registered charity number (optional)",
-            "dbs_checked_on": "Date of your latest DBS check",
-            "references_available": "I can give references",
+            "description": gettext_lazy("About your organisation"),
+            "email": gettext_lazy("Email address for the public"),
+            "phone": gettext_lazy("Phone number for the public"),
+            "website": gettext_lazy("Website (optional)"),
+            "charity_number": gettext_lazy("Registered charity number (optional)"),
+            "dbs_checked_on": gettext_lazy("Date of your latest DBS check"),
+            "references_available": gettext_lazy("I can give references"),
         }
         error_messages = {
-            "email": {"invalid": "Enter an email address in the correct format, like name@example.com"},
-            "website": {"invalid": "Enter a web address in the correct format, like https://www.example.org"},
-            "dbs_checked_on": {"invalid": "Enter a real date, like 27 3 2026"},
+            "email": {
+                "invalid": gettext_lazy("Enter an email address in the correct format, like name@example.com")
+            },
+            "website": {
+                "invalid": gettext_lazy(
+                    "Enter a web address in the correct format, like https://www.example.org"
+                )
+            },
+            "dbs_checked_on": {"invalid": gettext_lazy("Enter a real date, like 27 3 2026")},
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["website"].assume_scheme = "https"
         self.fields["dbs_checked_on"].input_formats = ["%d %m %Y", "%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y"]
-        self.fields["dbs_checked_on"].help_text = "For example, 27 3 2026. The council may ask to see it."
+        self.fields["dbs_checked_on"].help_text = gettext(
+            "For example, 27 3 2026. The council may ask to see it."
+        )
         if not self.instance.is_personal_assistant:
             del self.fields["dbs_checked_on"]
             del self.fields["references_available"]
@@ -722,35 +781,35 @@ class ProviderDetailsForm(forms.ModelForm):
         ]
         if self.instance.is_personal_assistant:
             layout += [Field.text("dbs_checked_on", field_width=10), Field.checkbox("references_available")]
-        self.helper.layout = Layout(*layout, Button("submit", "Save details"))
+        self.helper.layout = Layout(*layout, Button("submit", gettext("Save details")))
 
     def clean_dbs_checked_on(self):
         day = self.cleaned_data.get("dbs_checked_on")
         if day and day > datetime.date.today():
-            raise forms.ValidationError("The date of your DBS check must be today or in the past")
+            raise forms.ValidationError(gettext("The date of your DBS check must be today or in the past"))
         return day
 
 
 class VenueForm(forms.ModelForm):
     features = forms.MultipleChoiceField(
-        label="Access at this venue", required=False, widget=forms.CheckboxSelectMultiple
+        label=gettext_lazy("Access at this venue"), required=False, widget=forms.CheckboxSelectMultiple
     )
 
     class Meta:
         model = Venue
         fields = ["name", "address_line_1", "address_line_2", "town", "postcode"]
         labels = {
-            "name": "Name of the venue",
-            "address_line_1": "Address line 1",
-            "address_line_2": "Address line 2 (optional)",
-            "town": "Town or city",
-            "postcode": "Postcode",
+            "name": gettext_lazy("Name of the venue"),
+            "address_line_1": gettext_lazy("Address line 1"),
+            "address_line_2": gettext_lazy("Address line 2 (optional)"),
+            "town": gettext_lazy("Town or city"),
+            "postcode": gettext_lazy("Postcode"),
         }
         error_messages = {
-            "name": {"required": "Enter the name of the venue"},
-            "address_line_1": {"required": "Enter the first line of the address"},
-            "town": {"required": "Enter the town or city"},
-            "postcode": {"required": "Enter the postcode"},
+            "name": {"required": gettext_lazy("Enter the name of the venue")},
+            "address_line_1": {"required": gettext_lazy("Enter the first line of the address")},
+            "town": {"required": gettext_lazy("Enter the town or city")},
+            "postcode": {"required": gettext_lazy("Enter the postcode")},
         }
 
     def __init__(self, *args, **kwargs):
@@ -770,7 +829,7 @@ class VenueForm(forms.ModelForm):
             Field.text("town", field_width=20),
             Field.text("postcode", field_width=10),
             Field.checkboxes("features", small=True, legend_size=Size.MEDIUM),
-            Button("submit", "Save venue"),
+            Button("submit", gettext("Save venue")),
         )
 
     def clean_postcode(self):
@@ -779,8 +838,8 @@ class VenueForm(forms.ModelForm):
 
         postcode = normalise_postcode(self.cleaned_data["postcode"])
         if postcode is None:
-            raise forms.ValidationError("Enter a full postcode, like B13 8JP")
+            raise forms.ValidationError(gettext("Enter a full postcode, like B13 8JP"))
         self.place = place_for_postcode(postcode)
         if self.place is None:
-            raise forms.ValidationError("We could not find that postcode. Check it and try again")
+            raise forms.ValidationError(gettext("We could not find that postcode. Check it and try again"))
         return postcode

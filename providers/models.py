@@ -2,6 +2,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class ProviderQuerySet(models.QuerySet):
@@ -20,19 +21,19 @@ class Provider(models.Model):
     """An organisation or person offering day opportunities (ORUK: organization)."""
 
     class Kind(models.TextChoices):
-        COUNCIL = "council", "Council service"
-        CHARITY = "charity", "Charity"
-        COMMUNITY = "community", "Community group"
-        SOCIAL_ENTERPRISE = "social_enterprise", "Social enterprise"
-        PRIVATE = "private", "Private company"
-        PERSONAL_ASSISTANT = "personal_assistant", "Personal Assistant"
+        COUNCIL = "council", _("Council service")
+        CHARITY = "charity", _("Charity")
+        COMMUNITY = "community", _("Community group")
+        SOCIAL_ENTERPRISE = "social_enterprise", _("Social enterprise")
+        PRIVATE = "private", _("Private company")
+        PERSONAL_ASSISTANT = "personal_assistant", _("Personal Assistant")
 
     class CqcRating(models.TextChoices):
-        OUTSTANDING = "outstanding", "Outstanding"
-        GOOD = "good", "Good"
-        REQUIRES_IMPROVEMENT = "requires_improvement", "Requires improvement"
-        INADEQUATE = "inadequate", "Inadequate"
-        NOT_RATED = "not_rated", "Not yet rated"
+        OUTSTANDING = "outstanding", _("Outstanding")
+        GOOD = "good", _("Good")
+        REQUIRES_IMPROVEMENT = "requires_improvement", _("Requires improvement")
+        INADEQUATE = "inadequate", _("Inadequate")
+        NOT_RATED = "not_rated", _("Not yet rated")
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)  # for Open Referral UK
     name = models.CharField(max_length=200)
@@ -42,11 +43,11 @@ class Provider(models.Model):
     email = models.EmailField(blank=True)
     phone = models.CharField(max_length=40, blank=True)
     website = models.URLField(blank=True)
-    charity_number = models.CharField("registered charity number", max_length=20, blank=True)
-    cqc_location_id = models.CharField("CQC location ID", max_length=20, blank=True)
-    cqc_rating = models.CharField("CQC rating", max_length=20, choices=CqcRating.choices, blank=True)
+    charity_number = models.CharField(_("registered charity number"), max_length=20, blank=True)
+    cqc_location_id = models.CharField(_("CQC location ID"), max_length=20, blank=True)
+    cqc_rating = models.CharField(_("CQC rating"), max_length=20, choices=CqcRating.choices, blank=True)
     # A Personal Assistant's own statements; the council's checks of them come later.
-    dbs_checked_on = models.DateField("date of DBS check", null=True, blank=True)
+    dbs_checked_on = models.DateField(_("date of DBS check"), null=True, blank=True)
     references_available = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -78,7 +79,7 @@ class Venue(models.Model):
     latitude = models.FloatField(null=True, blank=True)
     longitude = models.FloatField(null=True, blank=True)
     features = models.ManyToManyField(
-        "opportunities.Feature", blank=True, related_name="venues", verbose_name="access features"
+        "opportunities.Feature", blank=True, related_name="venues", verbose_name=_("access features")
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -120,8 +121,8 @@ class ProviderMembership(models.Model):
     """A user who may act for a provider."""
 
     class Role(models.TextChoices):
-        OWNER = "owner", "Owner"
-        EDITOR = "editor", "Editor"
+        OWNER = "owner", _("Owner")
+        EDITOR = "editor", _("Editor")
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="provider_memberships"
@@ -168,18 +169,18 @@ class JoinRequest(models.Model):
     """An organisation, or a Personal Assistant, asking to list on Daywell."""
 
     class Status(models.TextChoices):
-        PENDING = "pending", "Waiting for the council"
-        APPROVED = "approved", "Approved"
-        DECLINED = "declined", "Declined"
+        PENDING = "pending", _("Waiting for the council")
+        APPROVED = "approved", _("Approved")
+        DECLINED = "declined", _("Declined")
 
-    name = models.CharField("name of the organisation", max_length=200)
+    name = models.CharField(_("name of the organisation"), max_length=200)
     kind = models.CharField(max_length=20, choices=Provider.Kind.choices)
-    description = models.TextField("what you offer")
+    description = models.TextField(_("what you offer"))
     website = models.URLField(blank=True)
-    charity_number = models.CharField("registered charity number", max_length=20, blank=True)
-    contact_name = models.CharField("your name", max_length=150)
-    email = models.EmailField("your email address")
-    phone = models.CharField("phone number", max_length=40)
+    charity_number = models.CharField(_("registered charity number"), max_length=20, blank=True)
+    contact_name = models.CharField(_("your name"), max_length=150)
+    email = models.EmailField(_("your email address"))
+    phone = models.CharField(_("phone number"), max_length=40)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
     created_at = models.DateTimeField(auto_now_add=True)
     decided_by = models.ForeignKey(
@@ -211,27 +212,29 @@ class ProviderCheck(models.Model):
     (is a provider council checked, since when, what is missing or expiring) are in providers/checks.py."""
 
     class Kind(models.TextChoices):
-        SAFEGUARDING_POLICY = "safeguarding_policy", "Safeguarding policy"
-        INSURANCE = "insurance", "Public liability insurance"
-        DBS = "dbs", "DBS checks"
-        CQC = "cqc", "CQC registration"
-        COMPLAINTS = "complaints", "Complaints procedure"
+        SAFEGUARDING_POLICY = "safeguarding_policy", _("Safeguarding policy")
+        INSURANCE = "insurance", _("Public liability insurance")
+        DBS = "dbs", _("DBS checks")
+        CQC = "cqc", _("CQC registration")
+        COMPLAINTS = "complaints", _("Complaints procedure")
 
     class Outcome(models.TextChoices):
-        PASSED = "passed", "Passed"
-        FAILED = "failed", "Failed"
-        NOT_NEEDED = "not_needed", "Not needed"  # only CQC: the provider gives no personal care
+        PASSED = "passed", _("Passed")
+        FAILED = "failed", _("Failed")
+        NOT_NEEDED = "not_needed", _("Not needed")  # only CQC: the provider gives no personal care
 
     provider = models.ForeignKey(Provider, on_delete=models.CASCADE, related_name="checks")
     kind = models.CharField(max_length=20, choices=Kind.choices)
     outcome = models.CharField(max_length=10, choices=Outcome.choices)
-    checked_on = models.DateField("date of the check")
-    expires_on = models.DateField("date it runs out", null=True, blank=True)
+    checked_on = models.DateField(_("date of the check"))
+    expires_on = models.DateField(_("date it runs out"), null=True, blank=True)
     checked_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     reference = models.CharField(max_length=200, blank=True)  # insurer and policy, DBS or CQC number
-    cqc_rating = models.CharField("CQC rating", max_length=20, choices=Provider.CqcRating.choices, blank=True)
+    cqc_rating = models.CharField(
+        _("CQC rating"), max_length=20, choices=Provider.CqcRating.choices, blank=True
+    )
     note = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -270,8 +273,8 @@ class ProviderCheckReminder(models.Model):
     """A reminder sent about an expiring check: once before it runs out, once when it has."""
 
     class Kind(models.TextChoices):
-        EXPIRING = "expiring", "Runs out soon"
-        LAPSED = "lapsed", "Has run out"
+        EXPIRING = "expiring", _("Runs out soon")
+        LAPSED = "lapsed", _("Has run out")
 
     provider_check = models.ForeignKey(ProviderCheck, on_delete=models.CASCADE, related_name="reminders")
     kind = models.CharField(max_length=10, choices=Kind.choices)

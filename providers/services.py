@@ -9,6 +9,7 @@ from django.forms import ModelForm
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from accounts.models import User
 from daywell.notify import council_addresses, email_send
@@ -31,7 +32,8 @@ class LastOwner(ValueError):
 
     def __init__(self, provider: Provider):
         super().__init__(
-            f"You cannot remove the only owner of {provider.name}. Invite someone else as an owner first."
+            _("You cannot remove the only owner of %(name)s. Invite someone else as an owner first.")
+            % {"name": provider.name}
         )
 
 
@@ -120,9 +122,9 @@ def invitation_accept(*, invitation: ProviderInvitation, user: User) -> Provider
             ProviderInvitation.objects.select_for_update().select_related("provider").get(pk=invitation.pk)
         )
         if not invitation_is_valid(invitation):
-            raise InvitationNotValid("This invitation has already been used or has expired")
+            raise InvitationNotValid(_("This invitation has already been used or has expired"))
         if user.email.lower() != invitation.email.lower():
-            raise InvitationNotValid("This invitation is for a different email address")
+            raise InvitationNotValid(_("This invitation is for a different email address"))
         membership, created = ProviderMembership.objects.get_or_create(
             user=user, provider=invitation.provider, defaults={"role": invitation.role}
         )
@@ -171,7 +173,7 @@ def join_request_submit(*, form: ModelForm) -> JoinRequest:
 def _join_request_locked(join_request: JoinRequest) -> JoinRequest:
     locked = JoinRequest.objects.select_for_update().get(pk=join_request.pk)
     if locked.status != JoinRequest.Status.PENDING:
-        raise AlreadyDecided("This request has already been decided")
+        raise AlreadyDecided(_("This request has already been decided"))
     return locked
 
 

@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from daywell.tokens import token_hash
@@ -60,7 +61,7 @@ def team_invite(request, slug):
             role=form.cleaned_data["role"],
             by=request.user,
         )
-        messages.success(request, f"We have sent an invitation to {invitation.email}")
+        messages.success(request, _("We have sent an invitation to %(email)s") % {"email": invitation.email})
         return redirect("providers:team", slug=provider.slug)
     return render(request, "providers/team_invite.html", {"provider": provider, "form": form})
 
@@ -78,9 +79,11 @@ def team_remove(request, slug, pk):
             error = str(refused)
         else:
             if membership.user_id == request.user.pk:
-                messages.success(request, f"You have left {provider.name}")
+                messages.success(request, _("You have left %(name)s") % {"name": provider.name})
                 return redirect("providers:list")
-            messages.success(request, f"{membership.user} has been removed from the team")
+            messages.success(
+                request, _("%(user)s has been removed from the team") % {"user": membership.user}
+            )
             return redirect("providers:team", slug=provider.slug)
     elif membership_is_last_owner(membership):
         error = str(LastOwner(provider))  # say so before they try
@@ -115,7 +118,7 @@ def invitation_accept(request, token):
                 membership = invitation_accept_service(invitation=invitation, user=user)
             except InvitationNotValid:
                 return _invitation_gone(request, invitation)
-            messages.success(request, f"You have joined {membership.provider.name}")
+            messages.success(request, _("You have joined %(name)s") % {"name": membership.provider.name})
             return redirect("providers:detail", slug=membership.provider.slug)
         return render(request, "providers/invitation_accept.html", context)
 
@@ -137,7 +140,10 @@ def invitation_accept(request, token):
             # Someone made an account with this address a moment ago: they need to sign in.
             return redirect(request.path)
         login(request, new_user)
-        messages.success(request, f"Your account is ready and you have joined {invitation.provider.name}")
+        messages.success(
+            request,
+            _("Your account is ready and you have joined %(name)s") % {"name": invitation.provider.name},
+        )
         return redirect("providers:detail", slug=invitation.provider.slug)
     context["form"] = form
     return render(request, "providers/invitation_account.html", context)

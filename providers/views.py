@@ -12,6 +12,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from citizens.enquiries import enquiries_waiting
@@ -44,14 +45,14 @@ from .services import venue_save
 
 GET_POST = ["GET", "HEAD", "POST"]
 STALE_AFTER_DAYS = 150  # "not checked for a while": a month before the six-month reminder
-CONFLICT_MESSAGE = (
+CONFLICT_MESSAGE = gettext_lazy(
     "Someone else saved changes to this listing after you opened this page, so your changes have not "
     "been saved. What you entered is shown below: copy anything you need, then open the section again "
     "to see the latest version."
 )
 
 
-CHANGED_SINCE_MESSAGE = (
+CHANGED_SINCE_MESSAGE = gettext_lazy(
     "Someone changed this listing while you were looking at it, so nothing was sent or discarded. "
     "Check the latest version below."
 )
@@ -78,22 +79,22 @@ def _open_change(opportunity) -> ListingChange | None:
 def listing_state(opportunity: Opportunity, change: ListingChange | None) -> tuple[str, str]:
     """(words, GOV.UK tag colour) for where a listing stands."""
     if opportunity.status == Opportunity.Status.ARCHIVED:
-        return "Taken down", "grey"
+        return gettext("Taken down"), "grey"
     if opportunity.status != Opportunity.Status.PUBLISHED:
         if change and change.status == ListingChange.Status.SUBMITTED:
-            return "Waiting for approval", "blue"
+            return gettext("Waiting for approval"), "blue"
         if change and change.status == ListingChange.Status.RETURNED:
-            return "Returned: needs changes", "red"
-        return "Draft: not sent", "grey"
+            return gettext("Returned: needs changes"), "red"
+        return gettext("Draft: not sent"), "grey"
     if opportunity.hidden_as_stale_on:
-        return "Hidden: not checked for a year", "red"
+        return gettext("Hidden: not checked for a year"), "red"
     if change and change.status == ListingChange.Status.SUBMITTED:
-        return "Published: changes waiting for approval", "blue"
+        return gettext("Published: changes waiting for approval"), "blue"
     if change and change.status == ListingChange.Status.RETURNED:
-        return "Published: changes returned", "red"
+        return gettext("Published: changes returned"), "red"
     if change:
-        return "Published: changes not sent", "yellow"
-    return "Published", "green"
+        return gettext("Published: changes not sent"), "yellow"
+    return gettext("Published"), "green"
 
 
 # --- The organisation ------------------------------------------------------------------------------
@@ -160,7 +161,7 @@ def provider_update(request, slug):
     form = ProviderDetailsForm(request.POST or None, instance=provider)
     if request.method == "POST" and form.is_valid():
         form.save()
-        messages.success(request, "Your organisation's details are saved.")
+        messages.success(request, gettext("Your organisation's details are saved."))
         return redirect("providers:detail", slug=provider.slug)
     return render(request, "providers/provider_form.html", {"provider": provider, "form": form})
 
@@ -173,7 +174,7 @@ def venue_create(request, slug):
     form = VenueForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         venue = venue_save(form=form, provider=provider)
-        messages.success(request, f"{venue.name} is saved.")
+        messages.success(request, gettext("%(name)s is saved.") % {"name": venue.name})
         return redirect("providers:detail", slug=provider.slug)
     return render(request, "providers/venue_form.html", {"provider": provider, "form": form})
 
@@ -187,7 +188,10 @@ def venue_update(request, slug, pk):
     form = VenueForm(request.POST or None, instance=venue)
     if request.method == "POST" and form.is_valid():
         venue = venue_save(form=form, provider=provider)
-        messages.success(request, f"{venue.name} is saved. Listings held there show the change now.")
+        messages.success(
+            request,
+            gettext("%(name)s is saved. Listings held there show the change now.") % {"name": venue.name},
+        )
         return redirect("providers:detail", slug=provider.slug)
     return render(
         request, "providers/venue_form.html", {"provider": provider, "form": form, "venue_name": saved_name}
@@ -206,7 +210,7 @@ def listing_create(request, slug):
     return render(
         request,
         "providers/listing_section.html",
-        {"provider": provider, "form": form, "section_title": "Add a listing", "new": True},
+        {"provider": provider, "form": form, "section_title": gettext("Add a listing"), "new": True},
     )
 
 
@@ -221,7 +225,7 @@ def _next_section(section: str) -> str | None:
 def listing_section(request, slug, pk, section):
     provider, opportunity = _listing(request, slug, pk)
     if section not in SECTION_TITLES or opportunity.status == Opportunity.Status.ARCHIVED:
-        raise Http404("No such section")
+        raise Http404(gettext("No such section"))
     change = _open_change(opportunity)
     snapshot = change.proposed if change else snapshot_of(opportunity)
     # A first pass through a new listing goes section by section; later edits return to the check page.
@@ -275,19 +279,21 @@ def listing_section(request, slug, pk, section):
 
 
 REQUIRED_TO_SEND = [
-    ("about", "title", "Enter the name of the activity"),
-    ("about", "summary", "Enter a short summary"),
-    ("about", "description", "Enter what happens"),
-    ("where", "delivery", "Select where it happens"),
+    ("about", "title", gettext_lazy("Enter the name of the activity")),
+    ("about", "summary", gettext_lazy("Enter a short summary")),
+    ("about", "description", gettext_lazy("Enter what happens")),
+    ("where", "delivery", gettext_lazy("Select where it happens")),
 ]
 
 
 def _missing(snapshot: dict) -> list[tuple[str, str]]:
     missing = [(section, message) for section, key, message in REQUIRED_TO_SEND if not snapshot.get(key)]
     if not snapshot.get("by_arrangement") and not snapshot.get("sessions"):
-        missing.append(("when", "Add the weekly sessions, or say times are agreed with each person"))
+        missing.append(("when", gettext("Add the weekly sessions, or say times are agreed with each person")))
     if not snapshot.get("contact_email") and not snapshot.get("contact_phone"):
-        missing.append(("joining", "Enter an email address or a phone number so people can get in touch"))
+        missing.append(
+            ("joining", gettext("Enter an email address or a phone number so people can get in touch"))
+        )
     return missing
 
 
@@ -297,14 +303,14 @@ def listing_check(request, slug, pk):
     """Check your answers, then send them to the council."""
     provider, opportunity = _listing(request, slug, pk)
     if opportunity.status == Opportunity.Status.ARCHIVED:
-        raise Http404("This listing was taken down")
+        raise Http404(gettext("This listing was taken down"))
     change = _open_change(opportunity)
     published = snapshot_of(opportunity)
     proposed = change.proposed if change else published
     missing = _missing(proposed)
     if request.method == "POST":
         if change is None or change.status == ListingChange.Status.SUBMITTED:
-            messages.info(request, "There is nothing new to send.")
+            messages.info(request, gettext("There is nothing new to send."))
             return redirect("providers:listing", slug=slug, pk=pk)
         if not missing:
             try:
@@ -312,7 +318,9 @@ def listing_check(request, slug, pk):
             except EditConflict:
                 messages.error(request, CHANGED_SINCE_MESSAGE)
                 return redirect("providers:listing-check", slug=slug, pk=pk)
-            messages.success(request, "Sent to the council. We will email you when they have looked at it.")
+            messages.success(
+                request, gettext("Sent to the council. We will email you when they have looked at it.")
+            )
             return redirect("providers:listing", slug=slug, pk=pk)
     sections = snapshot_compare(published, proposed, provider_id=provider.pk)
     context = {
@@ -336,14 +344,16 @@ def listing_discard(request, slug, pk):
     provider, opportunity = _listing(request, slug, pk)
     change = _open_change(opportunity)
     if change is None or opportunity.published_at is None:
-        raise Http404("Nothing to discard")
+        raise Http404(gettext("Nothing to discard"))
     if request.method == "POST":
         try:
             listing_change_discard(change=change, by=request.user, revision=_posted_revision(request))
         except EditConflict:
             messages.error(request, CHANGED_SINCE_MESSAGE)
             return redirect("providers:listing-check", slug=slug, pk=pk)
-        messages.success(request, "Your unsent changes are discarded. The published version stays as it was.")
+        messages.success(
+            request, gettext("Your unsent changes are discarded. The published version stays as it was.")
+        )
         return redirect("providers:listing", slug=slug, pk=pk)
     return render(
         request,
@@ -374,7 +384,7 @@ def listing(request, slug, pk):
 def _published(request, slug, pk):
     provider, opportunity = _listing(request, slug, pk)
     if not opportunity.is_published:
-        raise Http404("Only a published listing can be updated this way")
+        raise Http404(gettext("Only a published listing can be updated this way"))
     return provider, opportunity
 
 
@@ -387,12 +397,12 @@ def listing_vacancies(request, slug, pk):
         listing_vacancies_update(
             opportunity=opportunity, by=request.user, vacancies=form.cleaned_data["vacancies"]
         )
-        messages.success(request, "Places are updated. People can see this now.")
+        messages.success(request, gettext("Places are updated. People can see this now."))
         return redirect("providers:listing", slug=slug, pk=pk)
     return render(
         request,
         "providers/listing_update.html",
-        {"provider": provider, "opportunity": opportunity, "form": form, "title": "Places"},
+        {"provider": provider, "opportunity": opportunity, "form": form, "title": gettext("Places")},
     )
 
 
@@ -408,12 +418,17 @@ def listing_closure(request, slug, pk):
         listing_closure_update(
             opportunity=opportunity, by=request.user, closed_until=form.cleaned_data["closed_until"]
         )
-        messages.success(request, "Saved. People can see this now.")
+        messages.success(request, gettext("Saved. People can see this now."))
         return redirect("providers:listing", slug=slug, pk=pk)
     return render(
         request,
         "providers/listing_update.html",
-        {"provider": provider, "opportunity": opportunity, "form": form, "title": "Temporary closure"},
+        {
+            "provider": provider,
+            "opportunity": opportunity,
+            "form": form,
+            "title": gettext("Temporary closure"),
+        },
     )
 
 
@@ -422,7 +437,7 @@ def listing_closure(request, slug, pk):
 def listing_confirm(request, slug, pk):
     _, opportunity = _published(request, slug, pk)
     listing_confirm_current(opportunity=opportunity, by=request.user)
-    messages.success(request, "Thank you. The listing shows it was checked today.")
+    messages.success(request, gettext("Thank you. The listing shows it was checked today."))
     return redirect("providers:listing", slug=slug, pk=pk)
 
 
@@ -455,11 +470,11 @@ def report_resolve(request, slug, pk):
     )
     form = ReportResolveForm(request.POST or None)
     if report.status == ListingReport.Status.RESOLVED:
-        messages.info(request, "This report was already marked as resolved.")
+        messages.info(request, gettext("This report was already marked as resolved."))
         return redirect("providers:listing", slug=slug, pk=report.opportunity_id)
     if request.method == "POST" and form.is_valid():
         listing_report_resolve(report=report, by=request.user, resolution=form.cleaned_data["resolution"])
-        messages.success(request, "The report is marked as resolved.")
+        messages.success(request, gettext("The report is marked as resolved."))
         return redirect(reverse("providers:listing", args=[slug, report.opportunity_id]))
     return render(
         request, "providers/report_resolve.html", {"provider": provider, "report": report, "form": form}

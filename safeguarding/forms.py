@@ -7,13 +7,15 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils.html import format_html
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from .models import Concern
 
 CONTACT = "contact"
 ANONYMOUS = "anonymous"
 PHONE = re.compile(r"^\+?[0-9 ()-]{10,20}$")
-PHONE_MESSAGE = "Enter a phone number, like 0121 496 0000 or 07700 900 982"
+PHONE_MESSAGE = _("Enter a phone number, like 0121 496 0000 or 07700 900 982")
 
 
 CONTACT_HINT_ID = "contact-details-hint"
@@ -32,9 +34,12 @@ class Text(forms.CharField):
     def __init__(self, *, what: str, limit: int, **kwargs):
         self.limit = limit
         messages = {
-            "max_length": f"{what} must be {limit:,} characters or fewer",
-            "null_characters_not_allowed": (
-                f"{what} has a hidden character we cannot save: type it again instead of pasting it"
+            "max_length": format_lazy(
+                _("{what} must be {count} characters or fewer"), what=what, count=f"{limit:,}"
+            ),
+            "null_characters_not_allowed": format_lazy(
+                _("{what} has a hidden character we cannot save: type it again instead of pasting it"),
+                what=what,
             ),
         }
         messages.update(kwargs.pop("error_messages", {}))
@@ -75,75 +80,77 @@ class ConcernForm(forms.Form):
 
     MAX_TEXT = 5000
 
-    adult_name = Text(what="The person’s name", limit=200, label="Their name, if you know it", required=False)
+    adult_name = Text(
+        what=_("The person’s name"), limit=200, label=_("Their name, if you know it"), required=False
+    )
     adult_description = Text(
-        what="What you tell us about the person",
+        what=_("What you tell us about the person"),
         limit=2000,
-        label="If you do not know their name, tell us something that will help us find them",
-        help_text="For example, their age, what they look like, or where they live.",
+        label=_("If you do not know their name, tell us something that will help us find them"),
+        help_text=_("For example, their age, what they look like, or where they live."),
         required=False,
         widget=forms.Textarea,
     )
     place = Text(
-        what="Where it happened",
+        what=_("Where it happened"),
         limit=2000,
-        label="Where did it happen?",
-        help_text="For example, an address, or the name of a day centre, group or club.",
+        label=_("Where did it happen?"),
+        help_text=_("For example, an address, or the name of a day centre, group or club."),
         required=False,
         widget=forms.Textarea,
     )
     when_happened = Text(
-        what="When it happened",
+        what=_("When it happened"),
         limit=200,
-        label="When did it happen? (optional)",
-        help_text="For example, ‘last Tuesday afternoon’ or ‘it has been happening for months’.",
+        label=_("When did it happen? (optional)"),
+        help_text=_("For example, ‘last Tuesday afternoon’ or ‘it has been happening for months’."),
         required=False,
     )
     what_happened = Text(
-        what="What happened",
+        what=_("What happened"),
         limit=MAX_TEXT,
-        label="What happened?",
-        help_text="Tell us what you saw or heard, or what the person told you, in your own words.",
+        label=_("What happened?"),
+        help_text=_("Tell us what you saw or heard, or what the person told you, in your own words."),
         widget=forms.Textarea,
-        error_messages={"required": "Tell us what happened"},
+        error_messages={"required": _("Tell us what happened")},
     )
     person_knows = forms.ChoiceField(
-        label="Does the person know you are telling us?",
+        label=_("Does the person know you are telling us?"),
         choices=Concern.PersonKnows.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Select whether the person knows you are telling us"},
+        error_messages={"required": _("Select whether the person knows you are telling us")},
     )
     reporter_relationship = Text(
-        what="How you know the person",
+        what=_("How you know the person"),
         limit=200,
-        label="How do you know the person? (optional)",
-        help_text="For example, a friend, a neighbour, family, or someone who works with them.",
+        label=_("How do you know the person? (optional)"),
+        help_text=_("For example, a friend, a neighbour, family, or someone who works with them."),
         required=False,
     )
     contact = forms.ChoiceField(
-        label="Can we contact you about this?",
-        help_text="If you stay anonymous, we cannot tell you what happens next or ask you anything more.",
-        choices=[(CONTACT, "Yes, you can contact me"), (ANONYMOUS, "No, I want to stay anonymous")],
+        label=_("Can we contact you about this?"),
+        help_text=_("If you stay anonymous, we cannot tell you what happens next or ask you anything more."),
+        choices=[(CONTACT, _("Yes, you can contact me")), (ANONYMOUS, _("No, I want to stay anonymous"))],
         widget=forms.RadioSelect,
-        error_messages={"required": "Select whether we can contact you"},
+        error_messages={"required": _("Select whether we can contact you")},
     )
     reporter_name = Text(
-        what="Your name",
+        what=_("Your name"),
         limit=200,
-        label="Your name",
+        label=_("Your name"),
         required=False,
         widget=TextInput(described_by=CONTACT_HINT_ID, attrs={"autocomplete": "name"}),
     )
     reporter_phone = Text(
-        what="Your phone number",
+        what=_("Your phone number"),
         limit=40,
-        label="Phone number",
+        label=_("Phone number"),
         required=False,
         widget=TextInput(described_by=CONTACT_HINT_ID, input_type="tel", attrs={"autocomplete": "tel"}),
         error_messages={"max_length": PHONE_MESSAGE},
     )
     reporter_email = forms.EmailField(
-        label="Email address",
+        label=_("Email address"),
         required=False,
         max_length=254,
         widget=TextInput(
@@ -152,11 +159,13 @@ class ConcernForm(forms.Form):
             attrs={"autocomplete": "email", "spellcheck": "false"},
         ),
         error_messages={
-            "invalid": "Enter an email address in the correct format, like name@example.com",
-            "max_length": "Your email address must be 254 characters or fewer",
+            "invalid": _("Enter an email address in the correct format, like name@example.com"),
+            "max_length": _("Your email address must be 254 characters or fewer"),
             "null_characters_not_allowed": (
-                "Your email address has a hidden character we cannot save: type it again instead of "
-                "pasting it"
+                _(
+                    "Your email address has a hidden character we cannot save: type it again instead of "
+                    "pasting it"
+                )
             ),
         },
     )
@@ -173,24 +182,24 @@ class ConcernForm(forms.Form):
         sent_token = self.data.get("form_token", "") if self.is_bound else ""
         self.token = sent_token if FORM_TOKEN.match(sent_token) else secrets.token_urlsafe(24)
         if opportunity is not None:
-            self.fields["place"].label = "Where did it happen? (optional)"
-            self.fields["place"].help_text = (
+            self.fields["place"].label = _("Where did it happen? (optional)")
+            self.fields["place"].help_text = _(
                 "We know it is about the activity named above. Add anything that helps, "
                 "such as which room, trip or day."
             )
         self.helper = FormHelper()
         self.helper.form_tag = False  # the template holds the <form> and the hidden field
         self.helper.layout = Layout(
-            _heading("About the person"),
+            _heading(_("About the person")),
             Field.text("adult_name"),
             Field.textarea("adult_description", rows=3),
-            _heading("Where and when"),
+            _heading(_("Where and when")),
             Field.textarea("place", rows=3),
             Field.text("when_happened"),
-            _heading("What happened"),
+            _heading(_("What happened")),
             Field.textarea("what_happened", rows=8, max_characters=self.MAX_TEXT),
             Field.radios("person_knows", legend_size=Size.SMALL),
-            _heading("About you"),
+            _heading(_("About you")),
             Field.text("reporter_relationship"),
             Field.radios("contact", legend_size=Size.SMALL),
             HTML(
@@ -201,7 +210,7 @@ class ConcernForm(forms.Form):
             Field.text("reporter_name", field_width=20),
             Field.text("reporter_phone", field_width=20),
             Field.text("reporter_email", field_width=20),
-            Button("submit", "Send your concern", data_prevent_double_click="true"),
+            Button("submit", _("Send your concern"), data_prevent_double_click="true"),
         )
 
     @property
@@ -223,20 +232,21 @@ class ConcernForm(forms.Form):
             and not (self.has_error("adult_name") or self.has_error("adult_description"))
         ):
             self.add_error(
-                "adult_name", "Enter the person’s name, or tell us something that will help us find them"
+                "adult_name", _("Enter the person’s name, or tell us something that will help us find them")
             )
         if self.opportunity is None and not cleaned.get("place") and not self.has_error("place"):
-            self.add_error("place", "Tell us where it happened")
+            self.add_error("place", _("Tell us where it happened"))
         if cleaned.get("contact") == CONTACT:
             if not cleaned.get("reporter_name") and not self.has_error("reporter_name"):
-                self.add_error("reporter_name", "Enter your name, or choose to stay anonymous")
+                self.add_error("reporter_name", _("Enter your name, or choose to stay anonymous"))
             if (
                 not cleaned.get("reporter_phone")
                 and not cleaned.get("reporter_email")
                 and not (self.has_error("reporter_phone") or self.has_error("reporter_email"))
             ):
                 self.add_error(
-                    "reporter_phone", "Enter a phone number or an email address, so that we can contact you"
+                    "reporter_phone",
+                    _("Enter a phone number or an email address, so that we can contact you"),
                 )
         return cleaned
 
@@ -285,17 +295,17 @@ class OfficerChoiceField(forms.ModelChoiceField):
 
 class ConcernUpdateForm(forms.Form):
     status = forms.ChoiceField(
-        label="Status",
+        label=_("Status"),
         choices=Concern.Status.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Select a status", "invalid_choice": "Select a status"},
+        error_messages={"required": _("Select a status"), "invalid_choice": _("Select a status")},
     )
     assigned_to = OfficerChoiceField(
-        label="Officer dealing with it",
+        label=_("Officer dealing with it"),
         queryset=None,
         required=False,
-        empty_label="Nobody yet",
-        error_messages={"invalid_choice": "Select an officer from the list"},
+        empty_label=_("Nobody yet"),
+        error_messages={"invalid_choice": _("Select an officer from the list")},
     )
 
     def __init__(self, *args, concern: Concern, **kwargs):
@@ -307,7 +317,7 @@ class ConcernUpdateForm(forms.Form):
         self.helper.layout = Layout(
             Field.radios("status", legend_size=Size.MEDIUM, legend_tag="h2", small=True),
             Field.select("assigned_to"),
-            Button("update", "Save status"),
+            Button("update", _("Save status")),
         )
 
 
@@ -315,12 +325,12 @@ class ConcernNoteForm(forms.Form):
     MAX_TEXT = 5000
 
     text = Text(
-        what="A note",
+        what=_("A note"),
         limit=MAX_TEXT,
-        label="Add a note",
-        help_text="What you did or decided, and why. Other safeguarding officers will read it.",
+        label=_("Add a note"),
+        help_text=_("What you did or decided, and why. Other safeguarding officers will read it."),
         widget=forms.Textarea,
-        error_messages={"required": "Enter a note"},
+        error_messages={"required": _("Enter a note")},
     )
 
     def __init__(self, *args, **kwargs):
@@ -329,5 +339,5 @@ class ConcernNoteForm(forms.Form):
         self.helper.form_tag = False
         self.helper.layout = Layout(
             Field.textarea("text", rows=5, max_characters=self.MAX_TEXT),
-            Button.secondary("note", "Add note", data_prevent_double_click="true"),
+            Button.secondary("note", _("Add note"), data_prevent_double_click="true"),
         )

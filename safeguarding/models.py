@@ -13,6 +13,7 @@ from django.db import models
 from django.db.models import Case, IntegerField, Q, Value, When
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 # No 0/O, 1/I/L: easy to read out over the phone.
 REFERENCE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -36,18 +37,18 @@ class ConcernQuerySet(models.QuerySet):
 
 class Concern(models.Model):
     class Status(models.TextChoices):
-        NEW = "new", "New"
-        IN_TRIAGE = "in_triage", "In triage"
-        REFERRED = "referred", "Referred to the adult safeguarding team"
-        PASSED_ON = "passed_on", "Passed to another organisation"
-        CLOSED = "closed", "Closed: no further action"
+        NEW = "new", gettext_lazy("New")
+        IN_TRIAGE = "in_triage", gettext_lazy("In triage")
+        REFERRED = "referred", gettext_lazy("Referred to the adult safeguarding team")
+        PASSED_ON = "passed_on", gettext_lazy("Passed to another organisation")
+        CLOSED = "closed", gettext_lazy("Closed: no further action")
 
     OPEN_STATUSES = (Status.NEW, Status.IN_TRIAGE)
 
     class PersonKnows(models.TextChoices):
-        YES = "yes", "Yes"
-        NO = "no", "No"
-        NOT_SURE = "not_sure", "I do not know"
+        YES = "yes", gettext_lazy("Yes")
+        NO = "no", gettext_lazy("No")
+        NOT_SURE = "not_sure", gettext_lazy("I do not know")
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     reference = models.CharField(max_length=9, unique=True, default=new_reference, editable=False)
@@ -123,11 +124,11 @@ class ConcernView(models.Model):
     """Who saw or changed a concern, and when. `detail` says what changed, never what it says."""
 
     class Action(models.TextChoices):
-        LISTED = "listed", "Saw it in the queue"
-        VIEWED = "viewed", "Opened it"
-        STATUS_CHANGED = "status_changed", "Changed the status"
-        ASSIGNED = "assigned", "Changed who is dealing with it"
-        NOTE_ADDED = "note_added", "Added a note"
+        LISTED = "listed", gettext_lazy("Saw it in the queue")
+        VIEWED = "viewed", gettext_lazy("Opened it")
+        STATUS_CHANGED = "status_changed", gettext_lazy("Changed the status")
+        ASSIGNED = "assigned", gettext_lazy("Changed who is dealing with it")
+        NOTE_ADDED = "note_added", gettext_lazy("Added a note")
 
     concern = models.ForeignKey(Concern, on_delete=models.CASCADE, related_name="views")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")

@@ -10,6 +10,7 @@ from django.db import DatabaseError, IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_variables
 
 from daywell.notify import email_send
@@ -90,9 +91,9 @@ def concern_report(*, fields: dict, opportunity=None, ip: str | None = None, for
             # Two reports drew the same reference (about one chance in 10^11): draw again. A
             # database error can quote the whole row, so it is dropped, not chained.
             if attempt == 2:
-                raise ConcernNotSaved("The database refused a concern") from None
+                raise ConcernNotSaved(_("The database refused a concern")) from None
         except DatabaseError:
-            raise ConcernNotSaved("The database refused a concern") from None
+            raise ConcernNotSaved(_("The database refused a concern")) from None
     link = reverse("council_concerns:detail", args=[concern.uuid])
     email_send(to=safeguarding_officer_addresses(), template="concern_received", context={"link": link})
     return concern
@@ -132,7 +133,10 @@ def concern_update(*, concern: Concern, by, status: str, assigned_to, revision: 
         concern.assigned_to = assigned_to
         who = (assigned_to.full_name or assigned_to.email) if assigned_to else "nobody"
         concern_views_record(
-            concerns=[concern], user=by, action=ConcernView.Action.ASSIGNED, detail=f"Now with {who}"
+            concerns=[concern],
+            user=by,
+            action=ConcernView.Action.ASSIGNED,
+            detail=_("Now with %(who)s") % {"who": who},
         )
         changed.append("assigned_to")
     if changed:

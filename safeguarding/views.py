@@ -10,6 +10,7 @@ import uuid
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from django.views.decorators.http import require_http_methods, require_safe
@@ -36,12 +37,12 @@ from .services import (
 GET_POST = ["GET", "HEAD", "POST"]
 SENT_REFERENCE = "safeguarding_concern_reference"
 QUEUE_LIMIT = 200
-CHANGED_SINCE_MESSAGE = (
+CHANGED_SINCE_MESSAGE = _(
     "This concern changed after you opened it, so your change was not saved. "
     "Check the latest status and officer below before you save again."
 )
-BOTH_FORMS_MESSAGE = "Add the note and save the status one at a time. Nothing was saved."
-FLOOD_MESSAGE = (
+BOTH_FORMS_MESSAGE = _("Add the note and save the status one at a time. Nothing was saved.")
+FLOOD_MESSAGE = _(
     "You have sent several concerns from here in the last hour, so we cannot take another one online "
     "just now. Phone Adult Social Care on 0121 303 1234 to tell us more."
 )
@@ -131,7 +132,7 @@ def queue(request):
     concern_submissions_clear_stale()
     counts = concern_counts()
     filters = [
-        ("open", "New or in triage", counts[Concern.Status.NEW] + counts[Concern.Status.IN_TRIAGE]),
+        ("open", _("New or in triage"), counts[Concern.Status.NEW] + counts[Concern.Status.IN_TRIAGE]),
         *((value, label, counts[value]) for value, label in Concern.Status.choices),
         ("all", "All", sum(counts.values())),
     ]
@@ -170,11 +171,11 @@ def detail(request, concern_uuid):
             except ConcernChanged:
                 messages.error(request, CHANGED_SINCE_MESSAGE)
                 return redirect(concern)
-            messages.success(request, "Concern updated." if changed else "Nothing changed.")
+            messages.success(request, _("Concern updated.") if changed else _("Nothing changed."))
             return redirect(concern)
         elif noting and note_form.is_valid():
             concern_note_add(concern=concern, by=request.user, text=note_form.cleaned_data["text"])
-            messages.success(request, "Note added.")
+            messages.success(request, _("Note added."))
             return redirect(concern)
     # The page shows the whole concern, so a form shown again with its errors is a view too.
     concern_views_record(concerns=[concern], user=request.user, action=ConcernView.Action.VIEWED)

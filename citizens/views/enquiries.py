@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from opportunities.models import Opportunity
@@ -43,7 +44,9 @@ def enquiry_new(request, profile, opportunity_id):
                 share=form.cleaned_data["share"],
                 consent=form.cleaned_data["consent"],
             )
-            messages.success(request, f"Your enquiry is sent to {opportunity.provider.name}.")
+            messages.success(
+                request, _("Your enquiry is sent to %(name)s.") % {"name": opportunity.provider.name}
+            )
             return redirect("citizens:enquiry", profile_uuid=profile.uuid, enquiry_id=enquiry.pk)
         profile_viewed(request, profile, "new enquiry")
     earlier = profile.enquiries.filter(opportunity=opportunity).first()
@@ -70,7 +73,7 @@ def enquiry_detail(request, profile, enquiry_id):
             enquiry_status_set(enquiry=enquiry, by=request.user, status=status)
             messages.success(request, _status_saved(enquiry, relation(request.user, profile)))
             return redirect("citizens:enquiry", profile_uuid=profile.uuid, enquiry_id=enquiry.pk)
-        status_error = "Select whether they are starting or it is not suitable"
+        status_error = _("Select whether they are starting or it is not suitable")
         profile_viewed(request, profile, "enquiry")
     context = {
         "profile": profile,
@@ -86,9 +89,9 @@ def enquiry_detail(request, profile, enquiry_id):
 def _status_saved(enquiry: Enquiry, how: str) -> str:
     title = enquiry.opportunity.title
     if enquiry.status == Enquiry.Status.STARTING:
-        who = "You are" if how == "person" else f"{enquiry.profile.preferred_name} is"
-        return f"Saved: {who} starting {title}."
-    return f"Saved: {title} is not suitable."
+        who = _("You are") if how == "person" else f"{enquiry.profile.preferred_name} is"
+        return _("Saved: %(who)s starting %(title)s.") % {"who": who, "title": title}
+    return _("Saved: %(title)s is not suitable.") % {"title": title}
 
 
 urlpatterns = [

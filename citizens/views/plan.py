@@ -15,6 +15,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.http import require_POST
 
 from opportunities.models import Opportunity
@@ -65,7 +66,7 @@ def _published_or_404(opportunity_id) -> Opportunity:
     try:
         pk = int(opportunity_id)
     except (TypeError, ValueError):
-        raise Http404("No such listing") from None
+        raise Http404(gettext("No such listing")) from None
     return get_object_or_404(Opportunity.objects.published(), pk=pk)
 
 
@@ -101,9 +102,16 @@ def _shortlist_add(request, profile):
     _, created = shortlist_add(profile=profile, opportunity=opportunity, by=request.user)
     whose = voice_for(request, profile).whose
     if created:
-        messages.success(request, f"Added {opportunity.title} to {whose} shortlist")
+        messages.success(
+            request,
+            gettext("Added %(title)s to %(whose)s shortlist") % {"title": opportunity.title, "whose": whose},
+        )
     else:
-        messages.info(request, f"{opportunity.title} is already on {whose} shortlist")
+        messages.info(
+            request,
+            gettext("%(title)s is already on %(whose)s shortlist")
+            % {"title": opportunity.title, "whose": whose},
+        )
     return redirect(_safe_next(request) or reverse("citizens:shortlist", args=[profile.uuid]))
 
 
@@ -120,7 +128,7 @@ def shortlist_add_chosen(request):
     try:
         profile = CitizenProfile.objects.visible_to(request.user).get(uuid=request.POST.get("profile", ""))
     except (CitizenProfile.DoesNotExist, ValueError, forms.ValidationError):
-        raise Http404("No such profile") from None
+        raise Http404(gettext("No such profile")) from None
     return _shortlist_add(request, profile)
 
 
@@ -130,7 +138,11 @@ def shortlist_remove_view(request, profile, item_id):
     item = get_object_or_404(profile.shortlist.select_related("opportunity"), pk=item_id)
     title = item.opportunity.title
     shortlist_remove(item=item, by=request.user)
-    messages.success(request, f"Removed {title} from {voice_for(request, profile).whose} shortlist")
+    messages.success(
+        request,
+        gettext("Removed %(title)s from %(whose)s shortlist")
+        % {"title": title, "whose": voice_for(request, profile).whose},
+    )
     return redirect(_safe_next(request) or reverse("citizens:shortlist", args=[profile.uuid]))
 
 
@@ -188,7 +200,7 @@ class PlanAddForm(forms.Form):
     part of the day. Then what it costs a week, filled in from the listing."""
 
     weekly_cost = forms.CharField(
-        label="Cost each week, in pounds",
+        label=gettext_lazy("Cost each week, in pounds"),
         required=False,
         max_length=20,
     )
@@ -220,38 +232,41 @@ class PlanAddForm(forms.Form):
                 label = f"{DAYS[session.weekday]} {clock(session.start)} to {clock(session.end)}"
                 choices.append(Choice(session.pk, label, hint=hint) if hint else (session.pk, label))
             self.fields["session"] = forms.TypedChoiceField(
-                label=format_html("When will {} go?", them),
+                label=format_html(gettext("When will {} go?"), them),
                 choices=choices,
                 coerce=int,
                 widget=forms.RadioSelect,
                 error_messages={
-                    "required": f"Select when {them} will go",
-                    "invalid_choice": f"Select when {them} will go",
+                    "required": gettext("Select when %(them)s will go") % {"them": them},
+                    "invalid_choice": gettext("Select when %(them)s will go") % {"them": them},
                 },
             )
         else:
             self.fields["weekday"] = forms.TypedChoiceField(
-                label="Which day?",
+                label=gettext("Which day?"),
                 choices=list(enumerate(DAYS)),
                 coerce=int,
                 widget=forms.RadioSelect,
-                error_messages={"required": "Select a day", "invalid_choice": "Select a day"},
+                error_messages={
+                    "required": gettext("Select a day"),
+                    "invalid_choice": gettext("Select a day"),
+                },
             )
             self.fields["part"] = forms.TypedChoiceField(
-                label="Which part of the day?",
+                label=gettext("Which part of the day?"),
                 choices=[(value, label) for value, label in PlanEntry.Part.choices],
                 coerce=int,
                 widget=forms.RadioSelect,
                 error_messages={
-                    "required": "Select a part of the day",
-                    "invalid_choice": "Select a part of the day",
+                    "required": gettext("Select a part of the day"),
+                    "invalid_choice": gettext("Select a part of the day"),
                 },
             )
-        filled = "We have filled in what one session costs, from the listing."
+        filled = gettext("We have filled in what one session costs, from the listing.")
         if any(cost.unit == "hour" for cost in opportunity.costs.all()) and not self.sessions:
-            filled = "The listing charges by the hour, so we have filled in one hour."
+            filled = gettext("The listing charges by the hour, so we have filled in one hour.")
         if not self.initial.get("weekly_cost"):
-            filled = "The listing does not say what it costs."
+            filled = gettext("The listing does not say what it costs.")
         self.fields[
             "weekly_cost"
         ].help_text = (
@@ -273,15 +288,15 @@ class PlanAddForm(forms.Form):
         try:
             amount = Decimal(text)
         except InvalidOperation:
-            raise forms.ValidationError("Enter the cost each week in pounds, like 12.50") from None
+            raise forms.ValidationError(gettext("Enter the cost each week in pounds, like 12.50")) from None
         if not amount.is_finite():
-            raise forms.ValidationError("Enter the cost each week in pounds, like 12.50")
+            raise forms.ValidationError(gettext("Enter the cost each week in pounds, like 12.50"))
         if amount < 0:
-            raise forms.ValidationError("The cost each week must be £0 or more")
+            raise forms.ValidationError(gettext("The cost each week must be £0 or more"))
         if amount >= 100000:
-            raise forms.ValidationError("The cost each week must be less than £100,000")
+            raise forms.ValidationError(gettext("The cost each week must be less than £100,000"))
         if amount != amount.quantize(Decimal("0.01")):
-            raise forms.ValidationError("Enter the cost each week in pounds and pence, like 12.50")
+            raise forms.ValidationError(gettext("Enter the cost each week in pounds and pence, like 12.50"))
         return amount.quantize(Decimal("0.01"))
 
     def placement(self) -> dict:
@@ -323,10 +338,16 @@ def plan_add(request, profile, opportunity_id):
             )
             when = f"{DAYS[entry.weekday]} {PARTS[entry.part]}"
             if created:
-                messages.success(request, f"Added {opportunity.title} on {when} to {voice.whose} weekly plan")
+                messages.success(
+                    request,
+                    gettext("Added %(title)s on %(when)s to %(whose)s weekly plan")
+                    % {"title": opportunity.title, "when": when, "whose": voice.whose},
+                )
             else:
                 messages.info(
-                    request, f"{opportunity.title} on {when} is already in {voice.whose} weekly plan"
+                    request,
+                    gettext("%(title)s on %(when)s is already in %(whose)s weekly plan")
+                    % {"title": opportunity.title, "when": when, "whose": voice.whose},
                 )
             return redirect("citizens:plan", profile.uuid)
         profile_viewed(request, profile, "weekly plan")
@@ -343,7 +364,11 @@ def plan_remove(request, profile, entry_id):
     entry = get_object_or_404(profile.plan_entries.select_related("opportunity"), pk=entry_id)
     text = f"{entry.opportunity.title} on {DAYS[entry.weekday]} {PARTS[entry.part]}"
     plan_entry_remove(entry=entry, by=request.user)
-    messages.success(request, f"Removed {text} from {voice_for(request, profile).whose} weekly plan")
+    messages.success(
+        request,
+        gettext("Removed %(text)s from %(whose)s weekly plan")
+        % {"text": text, "whose": voice_for(request, profile).whose},
+    )
     return redirect("citizens:plan", profile.uuid)
 
 

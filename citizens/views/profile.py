@@ -13,6 +13,7 @@ from django.db.models import Count
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
@@ -79,7 +80,7 @@ def profile_new(request):
     user = request.user
     for_self = user.role == "citizen"
     if for_self and CitizenProfile.objects.filter(person=user).exists():
-        messages.info(request, "You already have a profile.")
+        messages.info(request, _("You already have a profile."))
         return redirect("citizens:list")
     if user.role not in ("citizen", "carer", "social_worker"):
         raise PermissionDenied
@@ -126,7 +127,7 @@ def profile_detail(request, profile):
 @profile_view("profile")
 def profile_section(request, profile, section):
     if section not in SECTIONS:
-        raise Http404("No such part of the profile")
+        raise Http404(_("No such part of the profile"))
     form_class = SECTIONS[section]
     first_pass = request.GET.get("new") == "1"
     form = form_class(_data(request), profile=profile)
@@ -137,9 +138,12 @@ def profile_section(request, profile, section):
             if first_pass and position + 1 < len(SECTION_NAMES):
                 return redirect(f"{_section_url(profile, SECTION_NAMES[position + 1])}?new=1")
             if first_pass:
-                messages.success(request, f"{profile.preferred_name}’s profile is ready.")
+                messages.success(
+                    request,
+                    _("%(preferred_name)s’s profile is ready.") % {"preferred_name": profile.preferred_name},
+                )
             else:
-                messages.success(request, f"{form_class.title} saved.")
+                messages.success(request, _("%(title)s saved.") % {"title": form_class.title})
             return redirect("citizens:profile", profile_uuid=profile.uuid)
         profile_viewed(request, profile, "profile")
     position = SECTION_NAMES.index(section)
@@ -179,9 +183,13 @@ def carers(request, profile):
                     consent_given_on=data["consent_given_on"],
                 )
             except IntegrityError:  # the same carer linked a moment ago (a double submit)
-                messages.info(request, f"{form.carer} is already linked.")
+                messages.info(request, _("%(carer)s is already linked.") % {"carer": form.carer})
                 return redirect("citizens:carers", profile_uuid=profile.uuid)
-            messages.success(request, f"{form.carer} can now act for {profile.preferred_name}.")
+            messages.success(
+                request,
+                _("%(carer)s can now act for %(preferred_name)s.")
+                % {"carer": form.carer, "preferred_name": profile.preferred_name},
+            )
             return redirect("citizens:carers", profile_uuid=profile.uuid)
         profile_viewed(request, profile, "carers")
     links = profile.carer_links.select_related("carer", "recorded_by", "ended_by")
@@ -207,9 +215,17 @@ def carer_end(request, profile, link_id):
     if request.method == "POST":
         carer_link_end(link=link, by=request.user)
         if link.carer_id == request.user.pk:
-            messages.success(request, f"You can no longer see {profile.preferred_name}’s profile.")
+            messages.success(
+                request,
+                _("You can no longer see %(preferred_name)s’s profile.")
+                % {"preferred_name": profile.preferred_name},
+            )
             return redirect("citizens:list")
-        messages.success(request, f"{link.carer} can no longer see {profile.preferred_name}’s profile.")
+        messages.success(
+            request,
+            _("%(carer)s can no longer see %(preferred_name)s’s profile.")
+            % {"carer": link.carer, "preferred_name": profile.preferred_name},
+        )
         return redirect("citizens:carers", profile_uuid=profile.uuid)
     return render(request, "citizens/carer_end.html", {"profile": profile, "link": link})
 
@@ -222,7 +238,11 @@ def hand_over(request, profile):
         if form.is_valid():
             colleague = form.cleaned_data["to"]
             profile_hand_over(profile=profile, by=request.user, to=colleague)
-            messages.success(request, f"{profile.preferred_name}’s profile is now with {colleague}.")
+            messages.success(
+                request,
+                _("%(preferred_name)s’s profile is now with %(colleague)s.")
+                % {"preferred_name": profile.preferred_name, "colleague": colleague},
+            )
             return redirect("citizens:list")
         profile_viewed(request, profile, "hand over")
     return render(request, "citizens/hand_over.html", {"profile": profile, "form": form})
@@ -233,7 +253,11 @@ def own_account(request, profile):
     """The allocated social worker links the person's own account to the profile."""
     require_relation(request.user, profile, "social_worker")
     if profile.person_id is not None:
-        messages.info(request, f"{profile.preferred_name} can already see their profile.")
+        messages.info(
+            request,
+            _("%(preferred_name)s can already see their profile.")
+            % {"preferred_name": profile.preferred_name},
+        )
         return redirect("citizens:profile", profile_uuid=profile.uuid)
     form = OwnAccountForm(_data(request))
     if request.method == "POST":
@@ -241,9 +265,13 @@ def own_account(request, profile):
             try:
                 profile_person_link(profile=profile, by=request.user, person=form.person)
             except IntegrityError:  # that account got a profile a moment ago
-                form.add_error("email", "This account already has a profile")
+                form.add_error("email", _("This account already has a profile"))
             else:
-                messages.success(request, f"{profile.preferred_name} can now see their profile.")
+                messages.success(
+                    request,
+                    _("%(preferred_name)s can now see their profile.")
+                    % {"preferred_name": profile.preferred_name},
+                )
                 return redirect("citizens:profile", profile_uuid=profile.uuid)
         profile_viewed(request, profile, "own account")
     return render(request, "citizens/own_account.html", {"profile": profile, "form": form})
@@ -270,7 +298,8 @@ def your_data_json(request, profile):
     profile_access_record(
         profile=profile, user=request.user, action=ProfileAccess.Action.DOWNLOADED, detail="your data"
     )
-    body = json.dumps(profile_export(profile), indent=2, ensure_ascii=False)
+    # default=str: the names of choices are translatable text, written out in the active language
+    body = json.dumps(profile_export(profile), indent=2, ensure_ascii=False, default=str)
     response = HttpResponse(body, content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="daywell-profile.json"'
     return response
@@ -289,7 +318,7 @@ def profile_delete_view(request, profile):
             searches = request.session.get("person_search", {})
             if searches.pop(str(profile.uuid), None) is not None:
                 request.session["person_search"] = searches
-            messages.success(request, f"{name}’s profile is deleted.")
+            messages.success(request, _("%(name)s’s profile is deleted.") % {"name": name})
             return redirect("citizens:list")
         profile_viewed(request, profile, "delete profile")
     return render(request, "citizens/profile_delete.html", {"profile": profile, "form": form})

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.urls import path
+from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods, require_safe
 
 from ..access import profile_view, profile_viewed, relation, require_relation
@@ -64,7 +65,7 @@ def review_new(request, profile):
                 scores={name: data[name] for name, _ in Review.QUESTIONS},
                 notes=data["notes"],
             )
-            messages.success(request, "The review is saved.")
+            messages.success(request, gettext("The review is saved."))
             return redirect("citizens:reviews", profile_uuid=profile.uuid)
         profile_viewed(request, profile, "new review")
     return render(request, "citizens/review_form.html", {"profile": profile, "form": form, "relation": how})

@@ -1,4 +1,5 @@
 from django import template
+from django.utils.translation import gettext as _
 
 register = template.Library()
 
@@ -9,9 +10,9 @@ def clock(value) -> str:
     if value is None:
         return ""
     if value.hour == 12 and value.minute == 0:
-        return "midday"
+        return _("midday")
     if value.hour == 0 and value.minute == 0:
-        return "midnight"
+        return _("midnight")
     hour = value.hour % 12 or 12
     suffix = "am" if value.hour < 12 else "pm"
     return f"{hour}{suffix}" if value.minute == 0 else f"{hour}:{value.minute:02d}{suffix}"

@@ -215,7 +215,7 @@ def test_every_section_of_the_editor_is_accessible_with_and_without_errors(page,
     sign_in(page, membership.user)
     for section, title in SECTION_TITLES.items():
         page.goto(section_path(listing, section))
-        expect(page.get_by_role("heading", level=1)).to_have_text(title)
+        expect(page.get_by_role("heading", level=1)).to_have_text(str(title))  # a translatable (lazy) title
         expect(page.get_by_role("button", name="Save and go back to check your answers")).to_be_visible()
         assert_accessible(page, f"workspace-section-{section}")
 

@@ -47,7 +47,7 @@ def test_published_opportunity_shows_everything_a_person_needs(client):
         "Moseley ward",
         "Tuesday",
         "10am",
-        "£18.00 a session",
+        "£18 a session",
         "direct payment",
         "Changing Places toilet",
         "18 to 65",

@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from guidance.services import guidance_pages_ensure
 from opportunities.services import reference_terms_load
 from places.services import geography_load
 
@@ -10,6 +11,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         geography = geography_load()
         terms = reference_terms_load()
+        terms["new information pages"] = guidance_pages_ensure()
         self.stdout.write(
             f"Reference data: {geography.constituencies} constituencies, {geography.wards} wards, "
             f"{geography.postcodes:,} postcodes, {geography.outcodes:,} outcodes, "
