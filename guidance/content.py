@@ -283,6 +283,9 @@ PAGES: list[dict] = [
             Many people pay their PA with a [direct payment](/guidance/direct-payments/). You can also pay
             with your own money.
 
+            You usually cannot use a direct payment to pay a partner or relative who lives with you. Ask
+            Adult Social Care if this is what you want.
+
             ## Employing a Personal Assistant
 
             If you employ a PA yourself, you become an employer. Employers have legal duties. You do not

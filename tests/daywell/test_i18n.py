@@ -120,6 +120,10 @@ def test_emails_keep_the_subject_on_the_first_line():
         (Decimal("-3"), "-£3"),
         (None, ""),
         ("", ""),
+        (Decimal("NaN"), ""),
+        (float("inf"), ""),
+        (Decimal("0.125"), "£0.13"),
+        (Decimal("2.665"), "£2.67"),
     ],
 )
 def test_money_is_written_the_uk_way(amount, text):
