@@ -3,6 +3,8 @@ import re
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Fieldset, Layout, Size
 from django import forms
+from django.utils.translation import gettext as _g
+from django.utils.translation import gettext_lazy as _
 
 from .models import GuidancePage
 
@@ -29,72 +31,77 @@ class PlainTextField(forms.CharField):
 
 class GuidancePageForm(forms.Form):
     title = PlainTextField(
-        label="Title",
+        label=_("Title"),
         max_length=150,
-        error_messages={"required": "Enter a title", "max_length": "Title must be 150 characters or fewer"},
+        error_messages={
+            "required": _("Enter a title"),
+            "max_length": _("Title must be 150 characters or fewer"),
+        },
     )
     slug = PlainTextField(
-        label="Web address",
-        help_text="The end of the page's address: lowercase letters, numbers and hyphens, "
-        "for example direct-payments. It cannot be changed later, so that links keep working.",
+        label=_("Web address"),
+        help_text=_(
+            "The end of the page's address: lowercase letters, numbers and hyphens, "
+            "for example direct-payments. It cannot be changed later, so that links keep working."
+        ),
         max_length=80,
         error_messages={
-            "required": "Enter a web address",
-            "max_length": "Web address must be 80 characters or fewer",
+            "required": _("Enter a web address"),
+            "max_length": _("Web address must be 80 characters or fewer"),
         },
     )
     summary = PlainTextField(
-        label="Summary",
-        help_text="One sentence, shown in the list of pages and by search engines.",
+        label=_("Summary"),
+        help_text=_("One sentence, shown in the list of pages and by search engines."),
         max_length=300,
         widget=forms.Textarea(attrs={"rows": 2}),
         error_messages={
-            "required": "Enter a summary",
-            "max_length": "Summary must be 300 characters or fewer",
+            "required": _("Enter a summary"),
+            "max_length": _("Summary must be 300 characters or fewer"),
         },
     )
     audience = forms.ChoiceField(
-        label="Who is the page for?",
+        label=_("Who is the page for?"),
         choices=GuidancePage.Audience.choices,
         widget=forms.RadioSelect,
         error_messages={
-            "required": "Select who the page is for",
-            "invalid_choice": "Select who the page is for",
+            "required": _("Select who the page is for"),
+            "invalid_choice": _("Select who the page is for"),
         },
     )
     position = forms.IntegerField(
-        label="Place in the list",
-        help_text="Pages with lower numbers come first.",
+        label=_("Place in the list"),
+        help_text=_("Pages with lower numbers come first."),
         min_value=0,
         max_value=999,
         error_messages={
-            "required": "Enter the page's place in the list",
-            "invalid": "Place in the list must be a whole number, like 3",
-            "min_value": "Place in the list must be 0 or more",
-            "max_value": "Place in the list must be 999 or less",
+            "required": _("Enter the page's place in the list"),
+            "invalid": _("Place in the list must be a whole number, like 3"),
+            "min_value": _("Place in the list must be 0 or more"),
+            "max_value": _("Place in the list must be 999 or less"),
         },
     )
     body = PlainTextField(
-        label="Page text in plain English",
-        help_text="Write in Daywell text: see how to format the page above.",
+        label=_("Page text in plain English"),
+        help_text=_("Write in Daywell text: see how to format the page above."),
         widget=forms.Textarea(attrs={"rows": 20}),
-        error_messages={"required": "Enter the page text"},
+        error_messages={"required": _("Enter the page text")},
     )
     easy_read_title = PlainTextField(
-        label="Easy Read title (optional)",
-        help_text="Leave it empty to use the title above.",
+        label=_("Easy Read title (optional)"),
+        help_text=_("Leave it empty to use the title above."),
         max_length=150,
         required=False,
-        error_messages={"max_length": "Easy Read title must be 150 characters or fewer"},
+        error_messages={"max_length": _("Easy Read title must be 150 characters or fewer")},
     )
     easy_read_body = PlainTextField(
-        label="Easy Read text (optional, but recommended)",
-        help_text="One idea in each sentence, with an icon at the start of each idea, like [icon:bus].",
+        label=_("Easy Read text (optional, but recommended)"),
+        help_text=_("One idea in each sentence, with an icon at the start of each idea, like [icon:bus]."),
         widget=forms.Textarea(attrs={"rows": 20}),
         required=False,
     )
     published = forms.BooleanField(
-        label="Show this page to the public",
+        label=_("Show this page to the public"),
         required=False,
     )
 
@@ -120,16 +127,16 @@ class GuidancePageForm(forms.Form):
             Field.text("position", field_width=3, inputmode="numeric"),
         ]
         self.helper.layout = Layout(
-            Fieldset(*about, legend="About the page", legend_size=Size.MEDIUM),
+            Fieldset(*about, legend=_("About the page"), legend_size=Size.MEDIUM),
             Fieldset(
                 Field.textarea("body", rows=20, max_characters=MAX_BODY),
-                legend="Plain English version",
+                legend=_("Plain English version"),
                 legend_size=Size.MEDIUM,
             ),
             Fieldset(
                 Field.text("easy_read_title"),
                 Field.textarea("easy_read_body", rows=20, max_characters=MAX_BODY),
-                legend="Easy Read version",
+                legend=_("Easy Read version"),
                 legend_size=Size.MEDIUM,
             ),
             Field.checkbox("published"),
@@ -142,27 +149,32 @@ class GuidancePageForm(forms.Form):
         return value
 
     def clean_title(self):
-        return self._required_text("title", "Enter a title")
+        return self._required_text("title", _g("Enter a title"))
 
     def clean_summary(self):
-        return " ".join(self._required_text("summary", "Enter a summary").split())
+        return " ".join(self._required_text("summary", _g("Enter a summary")).split())
 
     def clean_slug(self):
         slug = self.cleaned_data["slug"].strip()
         if not SLUG.fullmatch(slug):
             raise forms.ValidationError(
-                "Web address must only include lowercase letters, numbers and hyphens, like direct-payments"
+                _g(
+                    "Web address must only include lowercase letters, numbers and hyphens, "
+                    "like direct-payments"
+                )
             )
         if slug in RESERVED_SLUGS:
-            raise forms.ValidationError("This web address is used by Daywell itself: choose another")
+            raise forms.ValidationError(_g("This web address is used by Daywell itself: choose another"))
         if GuidancePage.objects.filter(slug=slug).exists():
-            raise forms.ValidationError("A page with this web address already exists: choose another")
+            raise forms.ValidationError(_g("A page with this web address already exists: choose another"))
         return slug
 
     def clean_body(self):
-        body = self._required_text("body", "Enter the page text")
+        body = self._required_text("body", _g("Enter the page text"))
         if len(body) > MAX_BODY:
-            raise forms.ValidationError(f"Page text must be {MAX_BODY:,} characters or fewer")
+            raise forms.ValidationError(
+                _g("Page text must be %(limit)s characters or fewer") % {"limit": f"{MAX_BODY:,}"}
+            )
         return body
 
     def clean_easy_read_title(self):
@@ -171,5 +183,7 @@ class GuidancePageForm(forms.Form):
     def clean_easy_read_body(self):
         text = self.cleaned_data["easy_read_body"].strip()
         if len(text) > MAX_BODY:
-            raise forms.ValidationError(f"Easy Read text must be {MAX_BODY:,} characters or fewer")
+            raise forms.ValidationError(
+                _g("Easy Read text must be %(limit)s characters or fewer") % {"limit": f"{MAX_BODY:,}"}
+            )
         return text

@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 
 from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
 STRONG_OPEN, STRONG_CLOSE = mark_safe("<strong>"), mark_safe("</strong>")  # noqa: S308 (constants)
 
@@ -256,30 +257,45 @@ def problems(text: str) -> list[str]:
     for match in _LOOSE_ICON.finditer(text):
         name = match.group(1)
         if name not in icons.ICONS:
-            add(f"There is no icon called '{_shown(name)}', so the text shows without a picture.")
+            add(
+                _("There is no icon called '%(name)s', so the text shows without a picture.")
+                % {"name": _shown(name)}
+            )
     for lines in _blocks(text):
         for line in lines[1:]:
             if _ICON.match(line):
                 add(
-                    f"'{_shown(line)}': an icon must start a block. Put a blank line before it "
-                    "so it gets its own row."
+                    _(
+                        "'%(line)s': an icon must start a block. Put a blank line before it "
+                        "so it gets its own row."
+                    )
+                    % {"line": _shown(line)}
                 )
     for match in _LOOSE_LINK.finditer(text):
         address = match.group(2)
         strict = _LINK.match(text, match.start())
         if not link_allowed(address):
-            add(f"The link to '{_shown(address)}' is not allowed: links must start with / or https://")
+            add(
+                _("The link to '%(address)s' is not allowed: links must start with / or https://")
+                % {"address": _shown(address)}
+            )
         elif not strict:
             add(
-                f"The link '{_shown(match.group(0))}' will show as plain text: the address must end "
-                "with ) and have no spaces or brackets in it."
+                _(
+                    "The link '%(link)s' will show as plain text: the address must end "
+                    "with ) and have no spaces or brackets in it."
+                )
+                % {"link": _shown(match.group(0))}
             )
     for lines in _blocks(text):
         for line in lines:
             if line.startswith("# ") or line.startswith("#### "):
-                add(f"'{_shown(line)}': use ## for a heading, or ### for a smaller one.")
+                add(_("'%(line)s': use ## for a heading, or ### for a smaller one.") % {"line": _shown(line)})
     for lines in _blocks(text):
         joined = " ".join(lines)
         if _LINK.sub("", joined).count("**") % 2:
-            add(f"Bold text is not closed in '{_shown(joined)}': put ** at the end of the words too.")
+            add(
+                _("Bold text is not closed in '%(text)s': put ** at the end of the words too.")
+                % {"text": _shown(joined)}
+            )
     return found

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from . import markup
 
@@ -15,13 +16,13 @@ class GuidancePage(models.Model):
     version. Officers edit it in the council workspace; every save keeps a GuidanceRevision."""
 
     class Audience(models.TextChoices):
-        PEOPLE = "people", "For people and carers"
-        PROVIDERS = "providers", "For providers"
+        PEOPLE = "people", _("For people and carers")
+        PROVIDERS = "providers", _("For providers")
 
     slug = models.SlugField(max_length=80, unique=True)
     title = models.CharField(max_length=150)
     summary = models.CharField(
-        max_length=300, help_text="One sentence, shown in lists and as the page's description."
+        max_length=300, help_text=_("One sentence, shown in lists and as the page's description.")
     )
     audience = models.CharField(max_length=20, choices=Audience.choices, default=Audience.PEOPLE)
     position = models.PositiveSmallIntegerField(default=0)

@@ -9,20 +9,22 @@ from django.db import IntegrityError
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from council.permissions import moderator_required
 
 from . import markup
 from .context_processors import EASY_READ_COOKIE
-from .forms import GuidancePageForm, plain
+from .forms import MAX_BODY, GuidancePageForm, plain
 from .models import GuidancePage
 from .services import EditConflict, guidance_page_create, guidance_page_save
 
 GET_POST = ["GET", "HEAD", "POST"]
 STANDARD, EASY_READ = "standard", "easy-read"
 EASY_READ_MAX_AGE = 365 * 24 * 60 * 60
-CONFLICT_MESSAGE = (
+CONFLICT_MESSAGE = gettext_lazy(
     "Someone else saved this page after you opened it, so your changes were not saved. Your text is "
     "still in the form. Compare it with their version below, then save again to replace their version."
 )
@@ -102,9 +104,22 @@ def _posted_revision(request) -> int:
 
 
 def _problems(body: str, easy_read_body: str) -> list[str]:
-    return [f"Plain English version: {problem}" for problem in markup.problems(body)] + [
-        f"Easy Read version: {problem}" for problem in markup.problems(easy_read_body)
-    ]
+    """What the preview warns about: text that will not show as meant, and text too long to save."""
+    found = []
+    for version, text in ((_("Plain English version"), body), (_("Easy Read version"), easy_read_body)):
+        if len(text.strip()) > MAX_BODY:
+            found.append(
+                _(
+                    "%(version)s: the text is %(length)s characters long and can be at most %(limit)s, "
+                    "so it cannot be saved yet. Make it shorter, or split it into two pages."
+                )
+                % {"version": version, "length": f"{len(text.strip()):,}", "limit": f"{MAX_BODY:,}"}
+            )
+        found += [
+            _("%(version)s: %(problem)s") % {"version": version, "problem": problem}
+            for problem in markup.problems(text)
+        ]
+    return found
 
 
 def _icon_names() -> list[str]:
@@ -149,7 +164,7 @@ def council_edit(request, slug=None):
                 else:
                     saved = guidance_page_save(page=page, values=values, by=request.user, revision=revision)
             except (IntegrityError, ValidationError):  # another officer made a page here a moment ago
-                form.add_error("slug", "A page with this web address already exists: choose another")
+                form.add_error("slug", _("A page with this web address already exists: choose another"))
             except EditConflict:
                 # Their version is shown below the form; saving again replaces it, knowingly.
                 conflict_with = GuidancePage.objects.select_related("updated_by").get(pk=page.pk)
@@ -157,7 +172,7 @@ def council_edit(request, slug=None):
                 messages.error(request, CONFLICT_MESSAGE)
                 status = 409
             else:
-                messages.success(request, f"“{saved.title}” is saved.")
+                messages.success(request, _("“%(title)s” is saved.") % {"title": saved.title})
                 return redirect("council_guidance:list")
     context = {
         "page": page,

@@ -191,6 +191,27 @@ def test_preview_of_a_new_page_with_nothing_typed_does_not_fail(client, moderato
     assert not GuidancePage.objects.filter(title="").exists()
 
 
+def test_preview_warns_when_the_text_is_too_long_to_save(client, moderator):
+    """The preview says so before the officer presses save, and the text they wrote stays in the form."""
+    page = make_page()
+    too_long = "Take the bus. " * 2200  # 30,800 characters
+    data = form_data(page, easy_read_body=too_long, preview="1", save=None)
+    html = client.post(edit_url(page), data).content.decode()
+    assert (
+        "Easy Read version: the text is 30,799 characters long and can be at most 30,000, "
+        "so it cannot be saved yet." in html
+    )
+    assert "Plain English version: the text is" not in html
+    assert too_long.strip() in html
+    # Saving it is refused with the field's own error; nothing is lost.
+    response = client.post(edit_url(page), form_data(page, easy_read_body=too_long))
+    assert response.status_code == 200
+    assert "Easy Read text must be 30,000 characters or fewer" in response.content.decode()
+    # At the limit there is no warning.
+    data = form_data(page, easy_read_body="a" * 30000, preview="1", save=None)
+    assert "cannot be saved yet" not in client.post(edit_url(page), data).content.decode()
+
+
 # --- Saving, conflicts and history ---------------------------------------------------------------
 def test_saving_an_edit_keeps_a_revision_and_moves_the_revision_number_on(client, moderator):
     page = make_page()
