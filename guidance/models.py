@@ -37,6 +37,9 @@ class GuidancePage(models.Model):
     )
     # Goes up with every save, so that two officers editing at once cannot overwrite each other.
     content_revision = models.PositiveIntegerField(default=0)
+    # Still the text that ships with Daywell (guidance/content.py): no officer has saved the page, so a
+    # corrected shipped text may replace it. An officer's save turns it off for good.
+    as_shipped = models.BooleanField(default=True)
 
     objects = GuidancePageQuerySet.as_manager()
 

@@ -1,6 +1,8 @@
 """Writes for information pages: officers' saves (with a revision kept each time) and the pages
 that ship with Daywell (guidance/content.py)."""
 
+from dataclasses import dataclass
+
 from django.db import transaction
 
 from .models import GuidancePage, GuidanceRevision
@@ -32,7 +34,10 @@ def _revision_record(page: GuidancePage, by) -> GuidanceRevision:
 @transaction.atomic
 def guidance_page_create(*, slug: str, values: dict, by) -> GuidancePage:
     page = GuidancePage(
-        slug=slug, updated_by=by, **{name: values[name] for name in EDITABLE if name in values}
+        slug=slug,
+        updated_by=by,
+        as_shipped=by is None,
+        **{name: values[name] for name in EDITABLE if name in values},
     )
     page.full_clean()
     page.save()
@@ -51,30 +56,43 @@ def guidance_page_save(*, page: GuidancePage, values: dict, by, revision: int) -
         if name in values:
             setattr(locked, name, values[name])
     locked.updated_by = by
+    locked.as_shipped = False
     locked.content_revision += 1
     locked.save()
     _revision_record(locked, by)
     return locked
 
 
+@dataclass(frozen=True)
+class ShippedPages:
+    created: int
+    updated: int
+
+
 @transaction.atomic
-def guidance_pages_ensure(pages: list[dict] | None = None) -> int:
-    """Create the pages that ship with Daywell where they are missing. A page that exists is left
-    alone, so an officer's edits are never overwritten. Returns how many pages were created."""
+def guidance_pages_ensure(pages: list[dict] | None = None) -> ShippedPages:
+    """Bring the pages that ship with Daywell (guidance/content.py) onto the site. A missing page is
+    created. A page no officer has ever saved takes the shipped text, so corrections reach sites
+    loaded before them; a page an officer has saved is left alone, so their edits are never
+    overwritten. Each change is kept in the page's history."""
     if pages is None:
-        try:
-            from . import content
-        except ModuleNotFoundError as error:  # written separately; until then there is nothing to load
-            if error.name != "guidance.content":
-                raise
-            return 0
+        from . import content
+
         pages = content.PAGES
-    existing = set(GuidancePage.objects.values_list("slug", flat=True))
-    created = 0
+    existing = {page.slug: page for page in GuidancePage.objects.select_for_update()}
+    created = updated = 0
     for values in pages:
-        if values["slug"] in existing:
-            continue
-        guidance_page_create(slug=values["slug"], values=values, by=None)
-        existing.add(values["slug"])
-        created += 1
-    return created
+        page = existing.get(values["slug"])
+        if page is None:
+            existing[values["slug"]] = guidance_page_create(slug=values["slug"], values=values, by=None)
+            created += 1
+        elif page.as_shipped:
+            changed = [name for name in EDITABLE if name in values and getattr(page, name) != values[name]]
+            if changed:
+                for name in changed:
+                    setattr(page, name, values[name])
+                page.content_revision += 1
+                page.save()
+                _revision_record(page, None)
+                updated += 1
+    return ShippedPages(created=created, updated=updated)

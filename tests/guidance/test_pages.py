@@ -8,11 +8,12 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils.html import escape
 
+from accounts.models import User
 from guidance.models import GuidancePage, GuidanceRevision
-from guidance.services import guidance_pages_ensure
+from guidance.services import EditConflict, ShippedPages, guidance_page_save, guidance_pages_ensure
 from opportunities.models import PaymentRoute
 from opportunities.search_index import opportunity_index_refresh
-from tests.factories import OpportunityFactory, ProviderFactory
+from tests.factories import OpportunityFactory, ProviderFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -151,16 +152,58 @@ def test_shipped_pages_are_created_once_and_an_officers_edit_is_never_overwritte
         {"slug": "direct-payments", "title": "Direct payments", "summary": "S.", "audience": "people",
          "position": 2, "body": "Body.", "easy_read_title": "", "easy_read_body": ""},
     ]  # fmt: skip
-    assert guidance_pages_ensure(shipped) == 2
+    assert guidance_pages_ensure(shipped) == ShippedPages(created=2, updated=0)
     page = GuidancePage.objects.get(slug="good-day")
-    assert page.published and page.updated_by is None
+    assert page.published and page.updated_by is None and page.as_shipped
     assert GuidanceRevision.objects.filter(page=page).count() == 1
-    page.title = "Having a good day, as the officer wrote it"
-    page.save()
+    officer = UserFactory(role=User.Role.COUNCIL_OFFICER)
+    guidance_page_save(
+        page=page, values={"title": "Having a good day, as the officer wrote it"}, by=officer, revision=0
+    )
     GuidancePage.objects.get(slug="direct-payments").delete()
-    assert guidance_pages_ensure(shipped) == 1
+    assert guidance_pages_ensure(shipped) == ShippedPages(created=1, updated=0)
     assert GuidancePage.objects.get(slug="good-day").title == "Having a good day, as the officer wrote it"
-    assert guidance_pages_ensure(shipped) == 0
+    # Even once the officer's account has gone, their words stay.
+    officer.delete()
+    shipped[0]["body"] = "Corrected body."
+    assert guidance_pages_ensure(shipped) == ShippedPages(created=0, updated=0)
+    assert GuidancePage.objects.get(slug="good-day").body == "Body."
+
+
+def test_a_corrected_shipped_text_reaches_pages_no_officer_has_saved():
+    """A fix to guidance/content.py must reach sites that loaded the pages before it."""
+    GuidancePage.objects.all().delete()
+    shipped = {"slug": "personal-assistants", "title": "Personal Assistants", "summary": "S.",
+               "audience": "people", "position": 3, "body": "Old body.", "easy_read_title": "",
+               "easy_read_body": "[icon:person] Old."}  # fmt: skip
+    guidance_pages_ensure([shipped])
+    corrected = {**shipped, "body": "Old body.\n\nYou usually cannot pay a relative who lives with you."}
+    assert guidance_pages_ensure([corrected]) == ShippedPages(created=0, updated=1)
+    page = GuidancePage.objects.get(slug="personal-assistants")
+    assert "relative who lives with you" in page.body and page.as_shipped
+    # The change is in the page's history, and running again changes nothing.
+    assert [revision.body for revision in page.revisions.order_by("saved_at", "pk")] == [
+        "Old body.",
+        corrected["body"],
+    ]
+    assert guidance_pages_ensure([corrected]) == ShippedPages(created=0, updated=0)
+
+
+def test_an_officer_who_opened_a_page_before_a_shipped_correction_gets_a_conflict_not_a_silent_undo():
+    GuidancePage.objects.all().delete()
+    shipped = {"slug": "good-day", "title": "A good day", "summary": "S.", "audience": "people",
+               "position": 1, "body": "Body.", "easy_read_title": "", "easy_read_body": ""}  # fmt: skip
+    guidance_pages_ensure([shipped])
+    opened_at = GuidancePage.objects.get(slug="good-day").content_revision
+    guidance_pages_ensure([{**shipped, "body": "Corrected body."}])
+    officer = UserFactory(role=User.Role.COUNCIL_OFFICER)
+    with pytest.raises(EditConflict):
+        guidance_page_save(
+            page=GuidancePage.objects.get(slug="good-day"),
+            values={"title": "T"},
+            by=officer,
+            revision=opened_at,
+        )
 
 
 def test_load_reference_loads_the_shipped_pages():

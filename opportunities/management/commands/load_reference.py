@@ -11,7 +11,9 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         geography = geography_load()
         terms = reference_terms_load()
-        terms["new information pages"] = guidance_pages_ensure()
+        pages = guidance_pages_ensure()
+        terms["new information pages"] = pages.created
+        terms["information pages brought up to date"] = pages.updated
         self.stdout.write(
             f"Reference data: {geography.constituencies} constituencies, {geography.wards} wards, "
             f"{geography.postcodes:,} postcodes, {geography.outcodes:,} outcodes, "
