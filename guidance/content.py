@@ -90,15 +90,15 @@ PAGES: list[dict] = [
 
             [icon:people] They are for adults who need some **support**.
 
-            [icon:arts-crafts] You might do art, sport, music or cooking.
+            [icon:arts-crafts] You might do **art**, sport, music or cooking.
 
             [icon:work] You might **work** or **volunteer**.
 
-            [icon:map] They can happen in parks, cafes and libraries.
+            [icon:map] They can happen in **ordinary places**, like parks, cafes and libraries.
 
             ## What is a good day?
 
-            [icon:star] A good day is different for everyone.
+            [icon:star] A good day is **different** for everyone.
 
             [icon:question] Ask yourself these **4 questions**.
 
@@ -188,8 +188,8 @@ PAGES: list[dict] = [
 
             ## Find activities that accept direct payments
 
-            Every listing on Daywell says how you can pay. If you can pay with a direct payment, you will
-            see a green **Direct payment accepted** label.
+            Many listings say how you can pay. If you can pay with a direct payment, you will see a
+            green **Direct payment accepted** label. If a listing does not say, ask the provider.
 
             To see only these activities, choose **Direct payment** under **Ways to pay** in the filters.
             Or go straight to
@@ -225,9 +225,14 @@ PAGES: list[dict] = [
 
             ## How to get a direct payment
 
-            [icon:talk] First the council talks to you about the help you need.
+            [icon:talk] First the council **talks** to you about the help you need.
+
+            [icon:money] You might need to **pay something** towards your support.
 
             [icon:phone] **Phone** the council on {ADULT_SOCIAL_CARE}.
+
+            [icon:phone] Hard to hear or speak on the phone? Use **Relay UK**. Dial
+            [18001 0121 303 1234](tel:18001-01213031234).
 
             [icon:help] Someone can **help you** with the money.
 
@@ -239,7 +244,8 @@ PAGES: list[dict] = [
 
             [icon:badge] Look for the words **Direct payment accepted**.
 
-            [icon:search] You can [search for these activities](/opportunities/?payment=direct-payment).
+            [icon:search] **Find them** on Daywell:
+            [activities you can pay for](/opportunities/?payment=direct-payment).
 
             [icon:talk] Ask the activity what it **costs** before you go.
             """
@@ -346,11 +352,13 @@ PAGES: list[dict] = [
 
             ## Find a PA
 
-            [icon:search] You can [find a PA on Daywell](/opportunities/?pa=1).
+            [icon:search] **Find a PA** on Daywell: [Personal Assistants](/opportunities/?pa=1).
 
             [icon:badge] Look for the words **Personal Assistant**.
 
             [icon:money] You can pay a PA with a **direct payment**.
+
+            [icon:cross] You usually **cannot** pay a family member who lives with you.
 
             ## Being an employer
 
@@ -364,7 +372,7 @@ PAGES: list[dict] = [
 
             [icon:help] You can get **help** with all of this.
 
-            [icon:phone] Ask the council on {ADULT_SOCIAL_CARE}.
+            [icon:phone] **Ask** the council on {ADULT_SOCIAL_CARE}.
 
             ## Checks
 
@@ -464,11 +472,14 @@ PAGES: list[dict] = [
 
             [icon:person] You can ask if you are **18 or over**.
 
-            [icon:money] It does not matter how much money you have.
+            [icon:money] It does not matter how much **money** you have.
 
             ## How to ask
 
             [icon:phone] **Phone** the council on {ADULT_SOCIAL_CARE}.
+
+            [icon:phone] Hard to hear or speak on the phone? Use **Relay UK**. Dial
+            [18001 0121 303 1234](tel:18001-01213031234).
 
             [icon:talk] Say you want an **assessment**.
 
@@ -572,11 +583,14 @@ PAGES: list[dict] = [
 
             [icon:person] It is about **you**, not the person you care for.
 
-            [icon:money] It does not matter how much money you have.
+            [icon:money] It does not matter how much **money** you have.
 
             ## How to ask
 
             [icon:phone] **Phone** the council on {ADULT_SOCIAL_CARE}.
+
+            [icon:phone] Hard to hear or speak on the phone? Use **Relay UK**. Dial
+            [18001 0121 303 1234](tel:18001-01213031234).
 
             [icon:talk] Say you are a **carer**.
 
@@ -598,7 +612,7 @@ PAGES: list[dict] = [
 
             [icon:people] You can meet other carers in a **group**.
 
-            [icon:search] Daywell can [find groups for carers](/opportunities/?group=carers).
+            [icon:search] **Groups for carers** are on Daywell: [find a group](/opportunities/?group=carers).
             """
         ),
     },
@@ -710,11 +724,11 @@ PAGES: list[dict] = [
 
             [icon:walk] **Travel training** helps you learn a journey.
 
-            [icon:person] A trainer goes with you at first.
+            [icon:person] A **trainer** goes with you at first.
 
             [icon:star] Then you can go **on your own**.
 
-            [icon:phone] Ask the council about travel training on {ADULT_SOCIAL_CARE}.
+            [icon:phone] **Ask** the council about travel training on {ADULT_SOCIAL_CARE}.
 
             ## Stay safe
 
@@ -838,9 +852,16 @@ PAGES: list[dict] = [
 
             [icon:phone] **Phone** the council on {ADULT_SOCIAL_CARE}.
 
-            [icon:clock] At night or at weekends, phone [0121 675 4806](tel:01216754806).
+            [icon:phone] Hard to hear or speak on the phone? Use **Relay UK**. Dial
+            [18001 0121 303 1234](tel:18001-01213031234).
 
-            [icon:form] Or fill in our form to [report a concern](/report-a-concern/).
+            [icon:clock] **At night** or at weekends, phone [0121 675 4806](tel:01216754806).
+
+            [icon:form] Or fill in our **form** to [report a concern](/report-a-concern/).
+
+            [icon:warning] The form is **not for emergencies**.
+
+            [icon:shield] Only the **council team** that keeps people safe can read it.
 
             [icon:tick] You do not need **proof**.
 
@@ -920,7 +941,7 @@ PAGES: list[dict] = [
         "easy_read_title": "Putting your activities on Daywell",
         "easy_read_body": _text(
             """
-            [icon:form] First, [ask to join Daywell](/provider/join/).
+            [icon:form] **First**, [ask to join Daywell](/provider/join/).
 
             [icon:council] The council reads your **request**.
 
@@ -1144,7 +1165,7 @@ PAGES: list[dict] = [
             """
             [icon:easy-read] **Easy Read** is writing that is easy to understand.
 
-            [icon:people] It helps lots of people.
+            [icon:people] It helps **lots of people**.
 
             [icon:document] Your listing can have an **Easy Read** summary.
 
@@ -1178,7 +1199,7 @@ PAGES: list[dict] = [
 
             [icon:heart] A **picture** beside each idea helps.
 
-            [icon:tick] Daywell adds pictures for you.
+            [icon:tick] Daywell adds **pictures** for you.
 
             ## Check it
 

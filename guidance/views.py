@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from council.permissions import moderator_required
 
-from . import markup
+from . import markup, readability
 from .context_processors import EASY_READ_COOKIE
 from .forms import MAX_BODY, GuidancePageForm, plain
 from .models import GuidancePage
@@ -104,9 +104,14 @@ def _posted_revision(request) -> int:
 
 
 def _problems(body: str, easy_read_body: str) -> list[str]:
-    """What the preview warns about: text that will not show as meant, and text too long to save."""
+    """What the preview warns about: text that will not show as meant, text too long to save, and
+    text harder to read than the targets (guidance/readability.py)."""
     found = []
-    for version, text in ((_("Plain English version"), body), (_("Easy Read version"), easy_read_body)):
+    versions = (
+        (_("Plain English version"), body, readability.plain_problems),
+        (_("Easy Read version"), easy_read_body, readability.easy_read_problems),
+    )
+    for version, text, reading_problems in versions:
         if len(text.strip()) > MAX_BODY:
             found.append(
                 _(
@@ -115,9 +120,10 @@ def _problems(body: str, easy_read_body: str) -> list[str]:
                 )
                 % {"version": version, "length": f"{len(text.strip()):,}", "limit": f"{MAX_BODY:,}"}
             )
+            continue  # too long to measure quickly, and it must be cut anyway
         found += [
             _("%(version)s: %(problem)s") % {"version": version, "problem": problem}
-            for problem in markup.problems(text)
+            for problem in markup.problems(text) + reading_problems(text)
         ]
     return found
 

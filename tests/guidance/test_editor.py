@@ -184,6 +184,21 @@ def test_preview_shows_both_versions_rendered_and_saves_nothing(client, moderato
     assert page.title == "Getting there" and page.revisions.count() == 0
 
 
+def test_preview_measures_how_easy_the_officers_text_is_to_read(client, moderator):
+    """An officer's own words are held to the same reading age as the shipped pages."""
+    page = make_page()
+    easy = "[icon:bus] Take the **bus**.\n\n[icon:document] **Eligibility** necessitates documentary verification."
+    data = form_data(page, easy_read_body=easy, preview="1", save=None)
+    html = client.post(edit_url(page), data).content.decode()
+    assert (
+        "Easy Read version: &#x27;Eligibility necessitates documentary verification.&#x27; is hard to read"
+        in html
+    )
+    # Easy words raise nothing.
+    data = form_data(page, easy_read_body="[icon:bus] Take the **bus**.", preview="1", save=None)
+    assert "hard to read" not in client.post(edit_url(page), data).content.decode()
+
+
 def test_preview_of_a_new_page_with_nothing_typed_does_not_fail(client, moderator):
     response = client.post(NEW, {"preview": "1"})
     assert response.status_code == 200
