@@ -12,6 +12,19 @@ MAX_BODY = 30000
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 # Paths under /guidance/ that a page must not take.
 RESERVED_SLUGS = {"easy-read"}
+# Pages that Daywell's own pages link to (the labels on listings and search results, the search page,
+# the provider workspace): hiding one would break those links, so they stay public. A test keeps this
+# list in step with the templates.
+LINKED_FROM_THE_SITE = frozenset(
+    {
+        "good-day",
+        "direct-payments",
+        "personal-assistants",
+        "for-providers-listing",
+        "for-providers-checks",
+        "for-providers-easy-read",
+    }
+)
 
 
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -176,6 +189,17 @@ class GuidancePageForm(forms.Form):
                 _g("Page text must be %(limit)s characters or fewer") % {"limit": f"{MAX_BODY:,}"}
             )
         return body
+
+    def clean_published(self):
+        published = self.cleaned_data["published"]
+        if not published and self.page is not None and self.page.slug in LINKED_FROM_THE_SITE:
+            raise forms.ValidationError(
+                _g(
+                    "This page must stay public: Daywell's own pages link to it. Change its text "
+                    "instead, or ask the developers to remove the links first."
+                )
+            )
+        return published
 
     def clean_easy_read_title(self):
         return self.cleaned_data["easy_read_title"].strip()

@@ -222,8 +222,9 @@ def _block(lines: list[str], *, easy_read: bool) -> SafeString:
         return format_html(
             '<div class="govuk-warning-text">'
             '<span class="govuk-warning-text__icon" aria-hidden="true">!</span>'
-            '<strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span>'
+            '<strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">{}</span>'
             "{}</strong></div>",
+            _("Warning"),
             _inline(_quoted(lines, "!")),
         )
     return _join(_flow(lines, paragraph_class))

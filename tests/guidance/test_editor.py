@@ -1,10 +1,13 @@
 """The council's editor for information pages: moderators only, a preview that saves nothing, clear
 errors, no lost words when two officers edit at once, and every version kept."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
 from accounts.models import User
+from guidance.forms import LINKED_FROM_THE_SITE
 from guidance.models import GuidancePage, GuidanceRevision
 from tests.factories import UserFactory
 from tests.guidance.test_pages import make_page
@@ -225,6 +228,38 @@ def test_preview_warns_when_the_text_is_too_long_to_save(client, moderator):
     # At the limit there is no warning.
     data = form_data(page, easy_read_body="a" * 30000, preview="1", save=None)
     assert "cannot be saved yet" not in client.post(edit_url(page), data).content.decode()
+
+
+# --- Pages the site links to --------------------------------------------------------------------
+def test_a_page_the_site_links_to_cannot_be_hidden(client, moderator):
+    """Hiding "direct-payments" would turn every "Direct payment accepted" label into a broken link."""
+    page = make_page(slug="direct-payments")
+    response = client.post(
+        edit_url(page), form_data(page, title="Paying with a direct payment", published=None)
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "This page must stay public: Daywell&#x27;s own pages link to it." in html
+    assert 'value="Paying with a direct payment"' in html  # what was typed is kept
+    page.refresh_from_db()
+    assert page.published and page.title == "Getting there"
+    # Other pages can be hidden.
+    other = make_page(slug="a-leaflet")
+    assert client.post(edit_url(other), form_data(other, published=None)).status_code == 302
+    other.refresh_from_db()
+    assert not other.published
+
+
+def test_the_list_of_linked_pages_covers_every_link_in_the_templates():
+    from django.conf import settings
+
+    linked = set()
+    for path in (settings.BASE_DIR / "templates").rglob("*.*"):
+        text = path.read_text()
+        linked |= set(re.findall(r"guidance:page['\"]? ['\"]([a-z0-9-]+)['\"]", text))
+        linked |= set(re.findall(r"/guidance/([a-z0-9-]+)/", text))
+    assert "direct-payments" in linked and "personal-assistants" in linked
+    assert linked <= LINKED_FROM_THE_SITE
 
 
 # --- Saving, conflicts and history ---------------------------------------------------------------
