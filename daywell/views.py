@@ -22,6 +22,12 @@ def permission_denied(request, exception):
     return render(request, "403.html", status=403)
 
 
+def csrf_failure(request, reason=""):
+    """A form sent without its security token (a page open too long, cookies blocked): a plain page
+    that says what to do, instead of Django's technical one."""
+    return render(request, "403_csrf.html", status=403)
+
+
 def page_not_found(request, exception):
     return render(request, "404.html", status=404)
 

@@ -8,3 +8,24 @@ for (const button of document.querySelectorAll("[data-print]")) {
   button.hidden = false;
   button.addEventListener("click", () => window.print());
 }
+
+// The Easy Read switch reloads the page, so it would lose what someone has typed into a form on it.
+// The first press warns instead; a second press switches anyway.
+const changed = (form) =>
+  [...form.elements].some((field) => {
+    if (field.type === "hidden" || field.type === "submit" || field.type === "button") return false;
+    if (field.type === "checkbox" || field.type === "radio") return field.checked !== field.defaultChecked;
+    if (field.tagName === "SELECT") return [...field.options].some((option) => option.selected !== option.defaultSelected);
+    return "defaultValue" in field && field.value !== field.defaultValue;
+  });
+
+for (const switcher of document.querySelectorAll("[data-easy-read-switch]")) {
+  const warning = switcher.querySelector("[data-easy-read-warning]");
+  switcher.addEventListener("submit", (event) => {
+    const others = [...document.forms].filter((form) => form !== switcher);
+    if (warning.hidden && others.some(changed)) {
+      event.preventDefault();
+      warning.hidden = false;
+    }
+  });
+}

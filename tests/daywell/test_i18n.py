@@ -99,6 +99,40 @@ def test_the_checker_finds_text_that_is_not_marked():
     assert LITERAL_IN_TAG.findall('{{ x|default:"Not given" }}')
 
 
+# A sentence marked in pieces: a translator sees "Read our" or "to find out more." alone and cannot
+# translate it. A piece is a marked string that does not end a sentence and runs on into a link, a
+# variable, an {% if %} or another marked string; or one that starts in lower case straight after one.
+TRANSLATED = r'{%\s*(?:translate|trans)\s+"([^"]*)"[^%]*%}'
+RUNS_ON = re.compile(TRANSLATED + r"[ \t]*(?:<a\b|{{|{%\s*(?:if|translate|trans|url)\b)")
+CARRIES_ON = re.compile(r"(?:</a>|}}|{%\s*(?:endif|else)\s*%})[ \t]*(?:</?\w+[^>]*>)?[ \t]*" + TRANSLATED)
+
+
+def sentence_pieces(source: str) -> list[str]:
+    pieces = []
+    for line in source.splitlines():
+        pieces += [
+            m.group(1) for m in RUNS_ON.finditer(line) if not re.search(r"[.?!:]$", m.group(1).strip())
+        ]
+        pieces += [m.group(1) for m in CARRIES_ON.finditer(line) if re.match(r"[a-z,;]", m.group(1))]
+    return pieces
+
+
+@pytest.mark.parametrize("path", TEMPLATES, ids=lambda p: str(p.relative_to(settings.BASE_DIR / "templates")))
+def test_sentences_are_marked_whole_not_in_pieces(path):
+    assert sentence_pieces(path.read_text()) == [], "mark the whole sentence with {% blocktranslate %}"
+
+
+def test_the_checker_finds_sentences_marked_in_pieces():
+    source = (
+        '<p>{% translate "Read our" %} <a href="/privacy/">{% translate "privacy notice" %}</a> '
+        '{% translate "to find out more." %}</p>\n'
+        '<p>{% translate "About" %} {% if own %}you{% else %}{{ name }}{% endif %}</p>\n'
+        '<p>{% translate "Easy Read:" %} {{ summary }}</p>\n'
+        '<p>{% blocktranslate %}Read our <a href="{{ url }}">privacy notice</a>.{% endblocktranslate %}</p>'
+    )
+    assert sentence_pieces(source) == ["Read our", "to find out more.", "About"]
+
+
 def test_emails_keep_the_subject_on_the_first_line():
     """{% load i18n %} shares the first line with the subject, so the message has no blank first line."""
     for path in TEMPLATES:

@@ -165,3 +165,26 @@ def test_the_cookies_page_names_the_easy_read_cookie(client):
     html = client.get(reverse("cookies")).content.decode()
     assert "daywell_easy_read" in html
     assert "Easy Read" in html
+
+
+# --- The switch never loses what someone sent or typed ----------------------------------------------
+def test_a_page_shown_in_answer_to_a_form_has_no_switch(client):
+    """Going back to the address would lose what was sent: a form with errors comes back empty, and
+    a page such as new recovery codes can only be reached by sending its form."""
+    url = reverse("accounts:sign-in")
+    assert 'action="/guidance/easy-read/"' in client.get(url).content.decode()
+    answer = client.post(url, {"username": "someone@example.org", "password": "not-it"})
+    html = answer.content.decode()
+    assert answer.status_code == 200 and "govuk-error-summary" in html
+    assert "someone@example.org" in html
+    assert 'action="/guidance/easy-read/"' not in html
+
+
+def test_a_form_sent_without_its_security_token_gets_a_plain_page():
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(SWITCH, {"on": "1", "next": "/"})
+    html = response.content.decode()
+    assert response.status_code == 403
+    assert "Your form could not be sent" in html and "Nothing was saved or changed." in html
+    assert "CSRF verification failed" not in html
+    assert 'href="/cookies/"' in html

@@ -1,0 +1,37 @@
+"""The Easy Read switch never loses what someone has typed: in a real browser, the first press on a
+page with a changed form warns instead of reloading; a second press switches."""
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import assert_accessible
+
+pytestmark = pytest.mark.browser
+
+
+def test_the_switch_warns_before_losing_typed_words_and_switches_on_a_second_press(page):
+    page.goto("/report-a-concern/")
+    switch = page.get_by_role("button", name="Switch Easy Read on")
+    warning = page.locator("[data-easy-read-warning]")
+    expect(warning).to_be_hidden()
+
+    page.get_by_label("What happened?").fill("Words I do not want to lose")
+    switch.focus()
+    page.keyboard.press("Enter")
+    expect(warning).to_be_visible()
+    expect(warning).to_have_attribute("role", "alert")
+    expect(warning).to_contain_text("Switching now would lose what you typed")
+    assert page.get_by_label("What happened?").input_value() == "Words I do not want to lose"
+    assert_accessible(page, "easy-read-switch-warning")
+
+    with page.expect_navigation():
+        switch.click()
+    expect(page.get_by_role("button", name="Switch Easy Read off")).to_be_visible()
+
+
+def test_with_nothing_typed_the_switch_works_at_once(page):
+    page.goto("/report-a-concern/")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Switch Easy Read on").click()
+    expect(page.get_by_role("button", name="Switch Easy Read off")).to_be_visible()
+    expect(page.locator("[data-easy-read-warning]")).to_be_hidden()
