@@ -2,6 +2,7 @@ from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -49,10 +50,11 @@ class User(AbstractUser):
 
     username = None
     email = models.EmailField(_("email address"), unique=True)
-    full_name = models.CharField(max_length=150, blank=True)
-    role = models.CharField(max_length=20, choices=Role.choices, default=Role.CITIZEN)
+    full_name = models.CharField(_("full name"), max_length=150, blank=True)
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.CITIZEN)
     officer_roles = ArrayField(
         models.CharField(max_length=20, choices=OfficerRole.choices),
+        verbose_name=_("officer roles"),
         default=list,
         blank=True,
         help_text=_("Only for council officers. Each role opens its own part of the council workspace."),
@@ -65,6 +67,8 @@ class User(AbstractUser):
 
     class Meta:
         ordering = ["email"]
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
 
     def __str__(self):
         return self.full_name or self.email
@@ -92,14 +96,16 @@ class SignInAttempt(models.Model):
         FAILED = "failed", _("Failed")
         REFUSED = "refused", _("Refused: too many failures")
 
-    email_key = models.CharField(max_length=64)
-    ip = models.GenericIPAddressField(null=True, blank=True)
-    stage = models.CharField(max_length=20, choices=Stage.choices)
-    result = models.CharField(max_length=20, choices=Result.choices)
-    attempted_at = models.DateTimeField(default=timezone.now)
+    email_key = models.CharField(_("email key"), max_length=64)
+    ip = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    stage = models.CharField(_("stage"), max_length=20, choices=Stage.choices)
+    result = models.CharField(_("result"), max_length=20, choices=Result.choices)
+    attempted_at = models.DateTimeField(_("attempted at"), default=timezone.now)
 
     class Meta:
         ordering = ["-attempted_at"]
+        verbose_name = _("sign-in attempt")
+        verbose_name_plural = _("sign-in attempts")
         indexes = [
             models.Index(fields=["email_key", "attempted_at"], name="signin_email_time"),
             models.Index(fields=["ip", "attempted_at"], name="signin_ip_time"),
@@ -107,39 +113,55 @@ class SignInAttempt(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.get_stage_display()} {self.result} at {self.attempted_at:%Y-%m-%d %H:%M:%S}"
+        return gettext("%(stage)s %(result)s at %(time)s") % {
+            "stage": self.get_stage_display(),
+            "result": self.result,
+            "time": f"{self.attempted_at:%Y-%m-%d %H:%M:%S}",
+        }
 
 
 class TwoFactor(models.Model):
     """Someone's authenticator app: the shared secret, and the last 30-second step whose code was
     used, so that no code works twice. Unconfirmed until the person has typed one code from it."""
 
-    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="two_factor")
-    secret = models.CharField(max_length=64)
-    created_at = models.DateTimeField(default=timezone.now)
-    confirmed_at = models.DateTimeField(null=True, blank=True)
-    last_used_step = models.BigIntegerField(null=True, blank=True)
+    user = models.OneToOneField(
+        User, on_delete=models.CASCADE, related_name="two_factor", verbose_name=_("user")
+    )
+    secret = models.CharField(_("secret"), max_length=64)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+    last_used_step = models.BigIntegerField(_("last used step"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("two-factor authentication")
         verbose_name_plural = _("two-factor authentication")
 
     def __str__(self):
-        state = "on" if self.confirmed_at else "being set up"
-        return f"Two-factor authentication for {self.user} ({state})"
+        if self.confirmed_at:
+            return gettext("Two-factor authentication for %(user)s (on)") % {"user": self.user}
+        return gettext("Two-factor authentication for %(user)s (being set up)") % {"user": self.user}
 
 
 class RecoveryCode(models.Model):
     """A one-time code for when the phone is lost. Only its SHA-256 is kept."""
 
-    two_factor = models.ForeignKey(TwoFactor, on_delete=models.CASCADE, related_name="recovery_codes")
-    code_hash = models.CharField(max_length=64)
-    used_at = models.DateTimeField(null=True, blank=True)
+    two_factor = models.ForeignKey(
+        TwoFactor,
+        on_delete=models.CASCADE,
+        related_name="recovery_codes",
+        verbose_name=_("two-factor authentication"),
+    )
+    code_hash = models.CharField(_("code hash"), max_length=64)
+    used_at = models.DateTimeField(_("used at"), null=True, blank=True)
 
     class Meta:
+        verbose_name = _("recovery code")
+        verbose_name_plural = _("recovery codes")
         constraints = [
             models.UniqueConstraint(fields=["two_factor", "code_hash"], name="recovery_code_unique"),
         ]
 
     def __str__(self):
-        return f"Recovery code {'used' if self.used_at else 'unused'} for {self.two_factor.user}"
+        if self.used_at:
+            return gettext("Recovery code used for %(user)s") % {"user": self.two_factor.user}
+        return gettext("Recovery code unused for %(user)s") % {"user": self.two_factor.user}

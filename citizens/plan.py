@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Prefetch
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext, pgettext_lazy
 
 from daywell.money import pounds
 from opportunities.models import Interest, Opportunity, Weekday
@@ -21,7 +21,13 @@ from providers.models import Venue
 from .models import CitizenProfile, PlanEntry, ShortlistItem
 
 DAYS = [label for _, label in Weekday.choices]  # Monday … Sunday
-PARTS = [label.lower() for _, label in PlanEntry.Part.choices]  # morning, afternoon, evening
+# The parts of the day as they read inside a sentence ("Tuesday morning"), in PlanEntry.Part's
+# order: words of their own for translators, not the labels lowercased.
+PARTS = [
+    pgettext_lazy("part of the day, inside a sentence", "morning"),
+    pgettext_lazy("part of the day, inside a sentence", "afternoon"),
+    pgettext_lazy("part of the day, inside a sentence", "evening"),
+]
 ICS_DAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
 # When a listing has no fixed times the calendar shows the usual hours of that part of the day.
 PART_HOURS = {
@@ -48,9 +54,23 @@ def part_of_day(start: datetime.time) -> int:
 
 
 def and_list(words: list[str]) -> str:
+    """ "a", "a and b", "a, b and c", in the reader's language."""
+    words = [str(word) for word in words]
     if len(words) <= 1:
         return "".join(words)
-    return ", ".join(words[:-1]) + " and " + words[-1]
+    return pgettext("the last two items of a list", "%(items)s and %(last)s") % {
+        "items": pgettext("between items of a list", ", ").join(words[:-1]),
+        "last": words[-1],
+    }
+
+
+def when_words(weekday: int, part: int | str) -> str:
+    """ "Tuesday morning": a day and a part of it (or, given words, several parts)."""
+    part = PARTS[part] if isinstance(part, int) else part
+    return pgettext("a day and a part of it: Tuesday morning", "%(day)s %(part)s") % {
+        "day": DAYS[weekday],
+        "part": part,
+    }
 
 
 def listing_when_and_cost(opportunity: Opportunity) -> tuple[str, str]:
@@ -115,7 +135,10 @@ class PlanItem:
         """ "10am to midday", or "" when the time is agreed with the provider."""
         if not self.has_times:
             return ""
-        return f"{clock(self.entry.start)} to {clock(self.entry.end)}"
+        return gettext("%(start)s to %(end)s") % {
+            "start": clock(self.entry.start),
+            "end": clock(self.entry.end),
+        }
 
     @property
     def starts(self) -> str:
@@ -138,7 +161,7 @@ class PlanItem:
             return gettext("Cost not known")
         if self.entry.weekly_cost == 0:
             return gettext("Free")
-        return f"{pounds(self.entry.weekly_cost)} a week"
+        return gettext("%(cost)s a week") % {"cost": pounds(self.entry.weekly_cost)}
 
     @property
     def icon(self) -> str:
@@ -191,7 +214,7 @@ class Slot:
 
     @property
     def label(self) -> str:
-        return f"{DAYS[self.weekday]} {PARTS[self.part]}"
+        return when_words(self.weekday, self.part)
 
 
 @dataclass
@@ -214,17 +237,26 @@ class Clash:
     items: list[PlanItem]
 
     @property
+    def when(self) -> str:
+        """ "Tuesday morning", or "Tuesday morning and afternoon"."""
+        parts = sorted({item.entry.part for item in self.items})
+        return when_words(self.weekday, and_list([PARTS[p] for p in parts]))
+
+    @property
     def message(self) -> str:
         """ "Tuesday morning: Art club and Swimming are at the same time"."""
-        parts = sorted({item.entry.part for item in self.items})
-        when = f"{DAYS[self.weekday]} {and_list([PARTS[p] for p in parts])}"
-        return f"{when}: {and_list([item.title for item in self.items])} are at the same time"
+        return gettext("%(when)s: %(titles)s are at the same time") % {
+            "when": self.when,
+            "titles": and_list([item.title for item in self.items]),
+        }
 
     @property
     def sentence(self) -> str:
         """For Easy Read: "On Tuesday morning, Art club and Swimming are at the same time."."""
-        when, what = self.message.split(": ", 1)
-        return gettext("On %(when)s, %(what)s.") % {"when": when, "what": what}
+        return gettext("On %(when)s, %(titles)s are at the same time.") % {
+            "when": self.when,
+            "titles": and_list([item.title for item in self.items]),
+        }
 
 
 def _item_order(item: PlanItem):

@@ -19,8 +19,7 @@ from django.utils.translation import gettext, gettext_lazy
 
 from places.maps import SHADES, shade_for, ward_map
 
-from .demand import HIDDEN
-from .figures import Figure
+from .figures import HIDDEN, Figure, cell_text
 
 TEXT = "#0b0c0c"
 GRID = "#b1b4b6"
@@ -74,7 +73,7 @@ def format_value(value, unit: str = "") -> str:
     elif isinstance(value, float):
         text = f"{value:,.1f}"
     else:
-        return str(value)
+        return cell_text(value)
     return text + "%" if unit == "%" else text
 
 
@@ -128,7 +127,7 @@ def _bar(figure: Figure) -> SafeString:
         y = i * BAR_ROW
         label = _shorten(str(row[0]), 52)
         length = 0.0 if value is None or value <= 0 else min(value / top, 1.0) * span
-        shown = "no number" if value is None else format_value(row[figure.value_column], figure.unit)
+        shown = gettext("no number") if value is None else format_value(row[figure.value_column], figure.unit)
         parts.append(
             format_html(
                 '<g class="dw-chart__row"><text x="0" y="{}" fill="{}">{}</text>'
@@ -162,7 +161,11 @@ MONTH = re.compile(r"^(January|February|March|April|May|June|July|August|Septemb
                    r" (\d{4})$")  # fmt: skip
 
 
-def _short_month(label: str) -> str:
+def _short_month(label) -> str:
+    """A month on the axis: "Feb 2026" for a trends month (insight.figures.Month) or an English name."""
+    if short := getattr(label, "short", ""):
+        return short
+    label = str(label)
     match = MONTH.match(label)
     return f"{match.group(1)[:3]} {match.group(2)}" if match else _shorten(label, 10)
 
@@ -250,7 +253,7 @@ def _line(figure: Figure) -> SafeString:
                 top_y + PLOT_HEIGHT + 26,
                 TEXT,
                 anchor,
-                _short_month(str(figure.rows[i][0])),
+                _short_month(figure.rows[i][0]),
             )
         )
     # The lines, then their markers on top. A month with no number (hidden to protect people) is a
@@ -301,7 +304,7 @@ def _map(figure: Figure) -> SafeString:
     for shape in shapes.shapes:
         pk = names.get(shape.name)
         if pk in hidden:
-            paths.append((shape.path, f"url(#{hatch})", shape.name, HIDDEN))
+            paths.append((shape.path, f"url(#{hatch})", shape.name, cell_text(HIDDEN)))
             continue
         value = values.get(pk, 0.0)
         paths.append(
@@ -329,9 +332,10 @@ def _map(figure: Figure) -> SafeString:
     return format_html(
         '<div class="dw-chart-map"><div class="dw-chart-map__map">{}</div>'
         '<div class="dw-chart-map__key">'
-        '<p class="govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-1">Key</p>'
+        '<p class="govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-1">{}</p>'
         '<ul class="govuk-list dw-legend">{}</ul></div></div>',
         svg,
+        gettext("Key"),
         key,
     )
 
@@ -363,7 +367,11 @@ def map_legend(highest: float, unit: str = "") -> list[tuple[str, str]]:
             continue
         if whole:
             low = int(previous) + 1
-            words = f"{low:,}" if low == top else f"{low:,} to {int(top):,}"
+            words = (
+                f"{low:,}"
+                if low == top
+                else gettext("%(low)s to %(top)s") % {"low": f"{low:,}", "top": f"{int(top):,}"}
+            )
         elif not previous:
             words = gettext("Up to %(top)s") % {"top": format_value(top, unit)}
         else:

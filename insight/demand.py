@@ -17,28 +17,32 @@ from django.db import connection
 from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from citizens.models import CitizenProfile
 from opportunities.forms import DAYS, DELIVERY, TIMES, SearchForm
 from opportunities.models import SearchLog
 from opportunities.terms import Terms, search_terms
 
-from .figures import Figure, Link
+from .figures import HIDDEN, HIDDEN_WORD, Figure, Link
 
 # --- Keeping people from being picked out --------------------------------------------------------
 SMALLEST_CELL = 5
-# One marker for every hidden count, whether it was under 5 or hidden to protect one that was:
-# marking them differently would tell a reader which is which and undo the protection.
-HIDDEN = "hidden"
-HIDDEN_NOTE = (
-    f"To keep people from being picked out, a number of people under {SMALLEST_CELL} is shown as "
-    f"“{HIDDEN}”. Where a hidden number could be worked out by taking the others from a total, the "
-    f"next smallest number is hidden too. No totals are shown beside hidden numbers."
+# HIDDEN (insight.figures) marks every hidden count; the note says so in the reader's language.
+HIDDEN_NOTE = format_lazy(
+    gettext_lazy(
+        "To keep people from being picked out, a number of people under {smallest} is shown as "
+        "“{hidden}”. Where a hidden number could be worked out by taking the others from a total, the "
+        "next smallest number is hidden too. No totals are shown beside hidden numbers."
+    ),
+    smallest=SMALLEST_CELL,
+    hidden=HIDDEN_WORD,
 )
 SEARCH_MONTHS = 12  # searches are counted over the last year
 WEEKDAY_NAMES = [name for _slug, name in DAYS]
-PARTS = ["Morning", "Afternoon", "Evening"]
+PARTS = [gettext_lazy("Morning"), gettext_lazy("Afternoon"), gettext_lazy("Evening")]
 NO_WARD = None  # the key of people whose ward is not known
 
 
@@ -117,7 +121,7 @@ def people_by_interest(terms: Terms) -> Figure:
     return Figure(
         key="people-by-interest",
         title=_("People with a profile, by what they enjoy"),
-        columns=["What they enjoy", "People"],
+        columns=[_("What they enjoy"), _("People")],
         rows=rows,
         unit="people",
         note=_("Each person counts once for each thing they enjoy. %(HIDDEN_NOTE)s")
@@ -130,7 +134,7 @@ def people_by_need(terms: Terms) -> Figure:
     return Figure(
         key="people-by-need",
         title=_("People with a profile, by the access and support they need"),
-        columns=["Access and support need", "People"],
+        columns=[_("Access and support need"), _("People")],
         rows=rows,
         unit="people",
         note=_("Each person counts once for each need they told us about. %(HIDDEN_NOTE)s")
@@ -153,13 +157,13 @@ def people_by_free_time() -> Figure:
             else:
                 by_slot[day * 3 + part] = count
     rows = [
-        [name, *_day_cells([by_slot.get(day * 3 + part, 0) for part in range(3)], by_day.get(day, 0))]
+        [str(name), *_day_cells([by_slot.get(day * 3 + part, 0) for part in range(3)], by_day.get(day, 0))]
         for day, name in enumerate(WEEKDAY_NAMES)
     ]
     return Figure(
         key="people-by-free-time",
         title=_("When people with a profile are free"),
-        columns=["Day", *PARTS, "Any time that day"],
+        columns=[_("Day"), *(str(part) for part in PARTS), _("Any time that day")],
         rows=rows,
         value_column=4,
         unit="people",
@@ -208,11 +212,11 @@ def people_by_ward(terms: Terms) -> Figure:
     # Every profile is in exactly one of these, so together they add up to the number of profiles.
     shown = suppress_linked({key: raw[key] for key in keys}, [keys])
     rows = _biggest_first([[ward.name, shown[ward.id]] for ward in terms.wards])
-    rows.append(["Ward not known", shown[NO_WARD]])
+    rows.append([_("Ward not known"), shown[NO_WARD]])
     return Figure(
         key="people-by-ward",
         title=_("People with a profile, by the ward they live in"),
-        columns=["Ward", "People"],
+        columns=[_("Ward"), _("People")],
         rows=rows,
         chart="map",
         unit="people",
@@ -229,11 +233,11 @@ def people_by_ward_and_interest(terms: Terms, cells: dict) -> Figure:
     rows = [
         [ward.name, *(cells[(ward.id, interest.id)] for interest in terms.interests)] for ward in terms.wards
     ]
-    rows.append(["Ward not known", *(cells[(NO_WARD, interest.id)] for interest in terms.interests)])
+    rows.append([_("Ward not known"), *(cells[(NO_WARD, interest.id)] for interest in terms.interests)])
     return Figure(
         key="people-by-ward-and-interest",
         title=_("People with a profile, by ward and what they enjoy"),
-        columns=["Ward", *(interest.name for interest in terms.interests)],
+        columns=[_("Ward"), *(interest.name for interest in terms.interests)],
         rows=rows,
         chart="none",
         unit="people",
@@ -245,24 +249,24 @@ def people_by_ward_and_interest(terms: Terms, cells: dict) -> Figure:
 # --- Searches ---------------------------------------------------------------------------------------
 # The search log's keys (opportunities.search_page.log_filters) in the words of the search form.
 FILTER_LABELS = {
-    "interest": "What you enjoy",
-    "access": "Access and support you need",
-    "group": "Who it is for",
-    "payment": "Ways to pay",
-    "ward": "Ward",
-    "constituency": "Area (constituency)",
-    "postcode_area": "Postcode",
-    "distance": "Distance",
-    "day": "Days",
-    "time": "Time of day",
-    "delivery": "Where it happens",
-    "free": "Free only",
-    "max_cost": "Most to pay for a session",
-    "age_band": "Age of the person",
-    "vacancies": "Only places taking new people",
-    "pa": "Only Personal Assistants",
+    "interest": gettext_lazy("What you enjoy"),
+    "access": gettext_lazy("Access and support you need"),
+    "group": gettext_lazy("Who it is for"),
+    "payment": gettext_lazy("Ways to pay"),
+    "ward": gettext_lazy("Ward"),
+    "constituency": gettext_lazy("Area (constituency)"),
+    "postcode_area": gettext_lazy("Postcode"),
+    "distance": gettext_lazy("Distance"),
+    "day": gettext_lazy("Days"),
+    "time": gettext_lazy("Time of day"),
+    "delivery": gettext_lazy("Where it happens"),
+    "free": gettext_lazy("Free only"),
+    "max_cost": gettext_lazy("Most to pay for a session"),
+    "age_band": gettext_lazy("Age of the person"),
+    "vacancies": gettext_lazy("Only places taking new people"),
+    "pa": gettext_lazy("Only Personal Assistants"),
 }
-WORDS_LABEL = "Search words"
+WORDS_LABEL = gettext_lazy("Search words")
 TERM_KINDS = {"interest": "interests", "access": "features", "group": "groups", "payment": "payments",
               "ward": "wards", "constituency": "constituencies"}  # fmt: skip
 CHOICE_NAMES = {"day": dict(DAYS), "time": dict(TIMES), "delivery": dict(DELIVERY)}
@@ -280,21 +284,26 @@ def search_filters_used(since) -> Figure:
         )
         *by_filter, with_words, bare, total = cursor.fetchone()
     by_key = dict(zip(FILTER_LABELS, by_filter, strict=True))
-    rows = [[label, by_key.get(key, 0)] for key, label in FILTER_LABELS.items()]
-    rows.append([WORDS_LABEL, with_words])
+    rows = [[str(label), by_key.get(key, 0)] for key, label in FILTER_LABELS.items()]
+    rows.append([str(WORDS_LABEL), with_words])
     rows = _biggest_first(rows)
-    rows.append(["Nothing chosen (every listing)", bare])
+    rows.append([_("Nothing chosen (every listing)"), bare])
     return Figure(
         key="search-filters",
         title=_("What people choose when they search"),
-        columns=["Filter", "Searches"],
+        columns=[_("Filter"), _("Searches")],
         rows=rows,
         unit="searches",
-        note=(
-            f"{total:,} searches in the last {SEARCH_MONTHS} months. A search counts once for each "
-            "filter it used, so the numbers add up to more than the searches. Searches are recorded "
-            "without the person: no name, no account, no address."
-        ),
+        note=ngettext(
+            "%(total)s search in the last %(months)s months. A search counts once for each filter it "
+            "used, so the numbers add up to more than the searches. Searches are recorded without the "
+            "person: no name, no account, no address.",
+            "%(total)s searches in the last %(months)s months. A search counts once for each filter it "
+            "used, so the numbers add up to more than the searches. Searches are recorded without the "
+            "person: no name, no account, no address.",
+            total,
+        )
+        % {"total": f"{total:,}", "months": SEARCH_MONTHS},
     )
 
 
@@ -342,7 +351,7 @@ def searches_by_ward(terms: Terms, since) -> Figure:
     return Figure(
         key="searches-by-ward",
         title=_("Searches by ward"),
-        columns=["Ward", "Searches"],
+        columns=[_("Ward"), _("Searches")],
         rows=rows,
         chart="map",
         unit="searches",
@@ -370,7 +379,7 @@ def searches_by_interest(terms: Terms, since) -> Figure:
     return Figure(
         key="searches-by-interest",
         title=_("Searches by what people enjoy"),
-        columns=["What they enjoy", "Searches"],
+        columns=[_("What they enjoy"), _("Searches")],
         rows=rows,
         unit="searches",
         note=(
@@ -400,16 +409,24 @@ def describe_search(filters: dict, words: str, terms: Terms) -> str:
         elif key in CHOICE_NAMES:
             value = ", ".join(str(CHOICE_NAMES[key].get(slug, slug)) for slug in value)
         elif value is True:
-            parts.append(label)
+            parts.append(str(label))
             continue
         elif key == "max_cost":
             value = f"£{value}"
         elif key == "distance":
-            value = f"{value:g} miles" if isinstance(value, int | float) else f"{value} miles"
-        parts.append(f"{label}: {value}")
+            value = _miles(value)
+        parts.append(_("%(label)s: %(value)s") % {"label": label, "value": value})
     if words:
-        parts.append(f"{WORDS_LABEL}: “{words}”")
-    return "; ".join(parts) or "Nothing chosen"
+        parts.append(_("%(label)s: “%(words)s”") % {"label": WORDS_LABEL, "words": words})
+    return "; ".join(parts) or _("Nothing chosen")
+
+
+def _miles(value) -> str:
+    if not isinstance(value, int | float):
+        return _("%(distance)s miles") % {"distance": value}
+    return ngettext("%(distance)s mile", "%(distance)s miles", 1 if value == 1 else 2) % {
+        "distance": f"{value:g}"
+    }
 
 
 def search_url(filters: dict, words: str = "") -> str:
@@ -468,7 +485,7 @@ def searches_found_nothing(terms: Terms, since) -> Figure:
     for (frozen, words), count in ordered:
         filters = {k: list(v) if isinstance(v, tuple) else v for k, v in frozen}
         if words is None:  # no link: the same search without the words would not be the same search
-            first = describe_search(filters, "", terms) + "; with other words"
+            first = _("%(search)s; with other words") % {"search": describe_search(filters, "", terms)}
         else:
             first = Link(describe_search(filters, words, terms), search_url(filters, words))
         table.append([first, count])
@@ -476,16 +493,25 @@ def searches_found_nothing(terms: Terms, since) -> Figure:
     return Figure(
         key="searches-found-nothing",
         title=_("Searches that found nothing, most frequent first"),
-        columns=["What was searched for", "Searches"],
+        columns=[_("What was searched for"), _("Searches")],
         rows=table,
         chart="none",
         unit="searches",
-        note=(
-            f"{total:,} searches in the last {SEARCH_MONTHS} months found nothing; the "
-            f"{NOTHING_FOUND_SHOWN} most frequent are shown, each linked to the same search today. "
-            f"Words people typed are shown only when at least {SMALLEST_CELL} searches used the same "
-            "words; the others are counted as “with other words”."
-        ),
+        note=ngettext(
+            "%(total)s search in the last %(months)s months found nothing; the %(shown)s most frequent "
+            "are shown, each linked to the same search today. Words people typed are shown only when at "
+            "least %(smallest)s searches used the same words; the others are counted as “with other words”.",
+            "%(total)s searches in the last %(months)s months found nothing; the %(shown)s most frequent "
+            "are shown, each linked to the same search today. Words people typed are shown only when at "
+            "least %(smallest)s searches used the same words; the others are counted as “with other words”.",
+            total,
+        )
+        % {
+            "total": f"{total:,}",
+            "months": SEARCH_MONTHS,
+            "shown": NOTHING_FOUND_SHOWN,
+            "smallest": SMALLEST_CELL,
+        },
     )
 
 

@@ -13,6 +13,14 @@ import csv
 from dataclasses import dataclass, field
 
 from django.http import HttpResponse
+from django.utils import dateformat
+from django.utils.translation import gettext, gettext_lazy
+
+# One marker for every hidden count of people (insight.demand), whether it was under 5 or hidden to
+# protect one that was: marking them differently would tell a reader which is which and undo the
+# protection. The marker is a key; people read HIDDEN_WORD, in their language.
+HIDDEN = "hidden"
+HIDDEN_WORD = gettext_lazy("hidden")
 
 
 @dataclass(frozen=True)
@@ -24,6 +32,18 @@ class Link:
 
     def __str__(self) -> str:
         return self.text
+
+
+class Month(str):
+    """A month as a table cell ("February 2026"), in the reader's language, knowing the short form a
+    chart's axis shows ("Feb 2026")."""
+
+    short: str
+
+    def __new__(cls, start):
+        month = super().__new__(cls, dateformat.format(start, "F Y"))
+        month.short = dateformat.format(start, "M Y")
+        return month
 
 
 @dataclass
@@ -50,9 +70,16 @@ class Figure:
         return response
 
 
+def cell_text(value) -> str:
+    """A cell as people read it: a hidden count in their words, anything else as it is."""
+    if isinstance(value, str) and value == HIDDEN:
+        return gettext("hidden")
+    return "" if value is None else str(value)
+
+
 def _cell(value) -> str:
     """A cell as text, with anything a spreadsheet would run as a formula made harmless."""
-    text = "" if value is None else str(value)
+    text = cell_text(value)
     if text[:1] in ("=", "+", "-", "@", "\t", "\r") and not _is_number(text):
         return "'" + text
     return text

@@ -11,6 +11,7 @@ from urllib.parse import urlencode
 from django.db.models import Count
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from citizens.models import Enquiry
 from opportunities import facets
@@ -75,7 +76,10 @@ def worst_gaps(terms: Terms, since) -> Figure:
     cells.sort(key=lambda cell: (-cell[0], -cell[1], cell[2].name, cell[3].name))
     rows = [
         [
-            Link(f"{interest.name} in {ward.name}", gap_search_url(ward.slug, interest.slug)),
+            Link(
+                _("%(interest)s in %(ward)s") % {"interest": interest.name, "ward": ward.name},
+                gap_search_url(ward.slug, interest.slug),
+            ),
             shown_people,
             searches.get((ward.id, interest.id), 0),
             offered,
@@ -87,11 +91,11 @@ def worst_gaps(terms: Terms, since) -> Figure:
         key="worst-gaps",
         title=_("The biggest gaps: what people in a ward enjoy, against what is listed there"),
         columns=[
-            "Interest and ward",
-            "People with a profile",
-            "Searches",
-            "Opportunities listed",
-            "Gap score",
+            _("Interest and ward"),
+            _("People with a profile"),
+            _("Searches"),
+            _("Opportunities listed"),
+            _("Gap score"),
         ],
         rows=rows,
         value_column=4,
@@ -113,10 +117,10 @@ def worst_gaps(terms: Terms, since) -> Figure:
 
 
 ENQUIRY_COLUMNS = [
-    (Enquiry.Status.SENT, "Sent, no answer yet"),
-    (Enquiry.Status.ANSWERED, "Answered"),
-    (Enquiry.Status.STARTING, "Starting"),
-    (Enquiry.Status.NOT_SUITABLE, "Not suitable"),
+    (Enquiry.Status.SENT, gettext_lazy("Sent, no answer yet")),
+    (Enquiry.Status.ANSWERED, gettext_lazy("Answered")),
+    (Enquiry.Status.STARTING, gettext_lazy("Starting")),
+    (Enquiry.Status.NOT_SUITABLE, gettext_lazy("Not suitable")),
 ]
 
 
@@ -136,11 +140,13 @@ def enquiries_by_outcome(since) -> Figure:
     groups = [[(kind, status) for status in statuses] for kind in kinds]
     groups += [[(kind, status) for kind in kinds] for status in statuses]
     shown = suppress_linked(counts, groups)
-    rows = [[label, *(shown[(kind, status)] for status in statuses)] for kind, label in Provider.Kind.choices]
+    rows = [
+        [str(label), *(shown[(kind, status)] for status in statuses)] for kind, label in Provider.Kind.choices
+    ]
     return Figure(
         key="enquiries-by-outcome",
         title=_("What happened to enquiries, by kind of provider"),
-        columns=["Kind of provider", *(label for _status, label in ENQUIRY_COLUMNS)],
+        columns=[_("Kind of provider"), *(str(label) for _status, label in ENQUIRY_COLUMNS)],
         rows=rows,
         chart="none",
         unit="enquiries",

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from django.db import connection
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext, pgettext
 
 from . import supply as supply_page
 from . import trends as trends_page
@@ -25,9 +26,9 @@ from .charts import number
 from .demand import HIDDEN, SMALLEST_CELL, suppress
 from .figures import Figure
 
-# A single count of people (or of enquiries, each for one person) under SMALLEST_CELL, standing on
-# its own: it adds up with nothing shown beside it, so saying how small it is gives nothing away.
-FEWER = f"fewer than {SMALLEST_CELL}"
+# A single count of people (or of enquiries, each for one person) under SMALLEST_CELL is said as
+# "fewer than 5" when it stands on its own: it adds up with nothing shown beside it, so saying how
+# small it is gives nothing away.
 
 
 @dataclass
@@ -55,7 +56,9 @@ class Headlines:
 
     @property
     def enquiries_text(self) -> str:
-        return FEWER.capitalize() if self.enquiries == HIDDEN else f"{self.enquiries:,}"
+        if self.enquiries == HIDDEN:
+            return gettext("Fewer than %(smallest)s") % {"smallest": SMALLEST_CELL}
+        return f"{self.enquiries:,}"
 
 
 _HEADLINES_SQL = """
@@ -78,15 +81,22 @@ def headlines() -> Headlines:
 
 
 # --- Words ---------------------------------------------------------------------------------------
-def plural(count: int, one: str, many: str | None = None) -> str:
-    return f"{count:,} {one if count == 1 else (many or one + 's')}"
-
-
 def listing(items: list[str]) -> str:
-    """ "a", "a and b", "a, b and c"."""
+    """ "a", "a and b", "a, b and c", in the reader's language."""
     if len(items) <= 1:
         return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
+    return pgettext("the last two items of a list", "%(items)s and %(last)s") % {
+        "items": pgettext("between items of a list", ", ").join(items[:-1]),
+        "last": items[-1],
+    }
+
+
+def _number(count: int) -> str:
+    return f"{count:,}"
+
+
+def _share(part: int, whole: int) -> str:
+    return f"{supply_page.share(part, whole):g}"
 
 
 # A page's figure by its key, or None; a page that is not there is None as a whole.
@@ -138,62 +148,120 @@ def _supply(facts: supply_page.Supply) -> Section:
     )
     covered = sum(1 for count, _ in by_ward if count)
     sentences = [
-        f"There are {plural(t.listed, 'opportunity', 'opportunities')} listed in the directory, "
-        f"in {covered} of the {wards} wards."
+        ngettext(
+            "There is %(count)s opportunity listed in the directory, in %(covered)s of the %(wards)s wards.",
+            "There are %(count)s opportunities listed in the directory, in %(covered)s of the %(wards)s "
+            "wards.",
+            t.listed,
+        )
+        % {"count": _number(t.listed), "covered": covered, "wards": wards}
     ]
     if t.listed:
         most = [f"{name} ({count:,})" for count, name in by_ward[:3] if count]
         if most:
-            sentences.append(f"The wards with the most opportunities are {listing(most)}.")
+            sentences.append(
+                gettext("The wards with the most opportunities are %(wards)s.") % {"wards": listing(most)}
+            )
         empty = [name for count, name in by_ward if not count]
         fewest = [
             f"{name} ({count:,})" for count, name in sorted(by_ward, key=lambda c: (c[0], c[1])) if count
         ][:3]
         if empty:
-            names = listing(empty[:5]) + (f" and {len(empty) - 5} more" if len(empty) > 5 else "")
+            names = listing(empty[:5])
+            if len(empty) > 5:
+                more = len(empty) - 5
+                names = ngettext("%(names)s and %(count)s more", "%(names)s and %(count)s more", more) % {
+                    "names": names,
+                    "count": more,
+                }
             sentences.append(
-                f"{plural(len(empty), 'ward has', 'wards have')} no opportunity listed: {names}."
+                ngettext(
+                    "%(count)s ward has no opportunity listed: %(names)s.",
+                    "%(count)s wards have no opportunity listed: %(names)s.",
+                    len(empty),
+                )
+                % {"count": _number(len(empty)), "names": names}
             )
         if fewest:
-            sentences.append(f"Of the wards with any, those with the fewest are {listing(fewest)}.")
+            sentences.append(
+                gettext("Of the wards with any, those with the fewest are %(wards)s.")
+                % {"wards": listing(fewest)}
+            )
         interests = facts.counts.get("interest", {})
         interest = supply_page.by_interest(facts)
         if interest.rows and interests:
             top = [str(row[0]).lower() for row in interest.rows[:3] if row[1]]
             low = [f"{str(row[0]).lower()} ({row[1]:,})" for row in interest.rows[-3:]][::-1]
             if top:
-                sentences.append(f"Most opportunities are about {listing(top)}; fewest about {listing(low)}.")
+                sentences.append(
+                    gettext("Most opportunities are about %(most)s; fewest about %(fewest)s.")
+                    % {"most": listing(top), "fewest": listing(low)}
+                )
         direct, direct_share = supply_page.direct_payment_share(facts)
         sentences.append(
-            f"{direct_share:g}% ({direct:,}) can be paid for with a direct payment, and "
-            f"{supply_page.share(t.free, t.listed):g}% are free to go to."
+            gettext(
+                "%(direct_share)s%% (%(direct)s) can be paid for with a direct payment, and %(free)s%% are "
+                "free to go to."
+            )
+            % {
+                "direct_share": f"{direct_share:g}",
+                "direct": _number(direct),
+                "free": _share(t.free, t.listed),
+            }
         )
-        evening, weekend = supply_page.share(t.evening, t.listed), supply_page.share(t.weekend, t.listed)
         sentences.append(
-            f"{supply_page.share(t.evening_or_weekend, t.listed):g}% happen on evenings or at weekends "
-            f"({evening:g}% evenings, {weekend:g}% weekends); for "
-            f"{supply_page.share(t.by_arrangement, t.listed):g}% the days and times are agreed with each "
-            "person."
+            gettext(
+                "%(either)s%% happen on evenings or at weekends (%(evening)s%% evenings, %(weekend)s%% "
+                "weekends); for %(arranged)s%% the days and times are agreed with each person."
+            )
+            % {
+                "either": _share(t.evening_or_weekend, t.listed),
+                "evening": _share(t.evening, t.listed),
+                "weekend": _share(t.weekend, t.listed),
+                "arranged": _share(t.by_arrangement, t.listed),
+            }
         )
         sentences.append(
-            f"{supply_page.share(t.community, t.listed):g}% are community-based and "
-            f"{supply_page.share(t.venue, t.listed):g}% building-based (at a venue); "
-            f"{supply_page.share(t.community_only, t.listed):g}% are never at a venue."
+            gettext(
+                "%(community)s%% are community-based and %(venue)s%% building-based (at a venue); "
+                "%(community_only)s%% are never at a venue."
+            )
+            % {
+                "community": _share(t.community, t.listed),
+                "venue": _share(t.venue, t.listed),
+                "community_only": _share(t.community_only, t.listed),
+            }
         )
         coverage = supply_page.feature_coverage(facts)
         thin = sorted(coverage.rows, key=lambda row: (row[1], row[0]))[:3]
         if thin:
-            words = [f"{row[0]} ({row[1]} of {wards} wards)" for row in thin]
+            words = [
+                ngettext(
+                    "%(feature)s (%(count)s of %(wards)s wards)",
+                    "%(feature)s (%(count)s of %(wards)s wards)",
+                    wards,
+                )
+                % {"feature": row[0], "count": row[1], "wards": wards}
+                for row in thin
+            ]
             sentences.append(
-                f"The access and support features found in the fewest wards are {listing(words)}."
+                gettext("The access and support features found in the fewest wards are %(features)s.")
+                % {"features": listing(words)}
             )
         fresh = facts.freshness.get(0, 0)
         never = facts.freshness.get(-1, 0)
-        sentences.append(
-            f"{supply_page.share(fresh, t.listed):g}% were checked by their provider in the last 3 months"
-            + (f"; {plural(never, 'has', 'have')} never been checked." if never else ".")
-        )
-    return Section("What is on offer", sentences, "supply")
+        if never:
+            checked = ngettext(
+                "%(share)s%% were checked by their provider in the last 3 months; %(never)s has never been "
+                "checked.",
+                "%(share)s%% were checked by their provider in the last 3 months; %(never)s have never been "
+                "checked.",
+                never,
+            )
+        else:
+            checked = gettext("%(share)s%% were checked by their provider in the last 3 months.")
+        sentences.append(checked % {"share": _share(fresh, t.listed), "never": _number(never)})
+    return Section(gettext("What is on offer"), sentences, "supply")
 
 
 def _demand(figure: FigureByKey | None) -> Section | None:
@@ -202,23 +270,45 @@ def _demand(figure: FigureByKey | None) -> Section | None:
     sentences = []
     enjoy = _people_rows(figure("people-by-interest"))
     if enjoy:
-        words = [f"{name.lower()} ({count:,} people)" for name, count in enjoy]
-        sentences.append(f"People with a profile most often say they enjoy {listing(words)}.")
+        sentences.append(
+            gettext("People with a profile most often say they enjoy %(things)s.")
+            % {"things": _people(enjoy)}
+        )
     needs = _people_rows(figure("people-by-need"))
     if needs:
-        words = [f"{name.lower()} ({count:,} people)" for name, count in needs]
-        sentences.append(f"The access and support people most often need are {listing(words)}.")
+        sentences.append(
+            gettext("The access and support people most often need are %(needs)s.")
+            % {"needs": _people(needs)}
+        )
     searched = _people_rows(figure("searches-by-interest"))
     if searched:
-        words = [f"{name.lower()} ({count:,} searches)" for name, count in searched]
-        sentences.append(f"People most often search for {listing(words)}.")
+        words = [
+            ngettext("%(name)s (%(count)s search)", "%(name)s (%(count)s searches)", count)
+            % {"name": name.lower(), "count": _number(count)}
+            for name, count in searched
+        ]
+        sentences.append(gettext("People most often search for %(things)s.") % {"things": listing(words)})
     nothing = _people_rows(figure("searches-found-nothing"))
     if nothing:
         words = [f"“{name}” ({count:,})" for name, count in nothing]
-        sentences.append(f"The searches that most often found nothing were {listing(words)}.")
+        sentences.append(
+            gettext("The searches that most often found nothing were %(searches)s.")
+            % {"searches": listing(words)}
+        )
     if not sentences:
-        sentences.append("There are not yet enough profiles or searches to say what people ask for.")
-    return Section("What people ask for", sentences, "demand")
+        sentences.append(gettext("There are not yet enough profiles or searches to say what people ask for."))
+    return Section(gettext("What people ask for"), sentences, "demand")
+
+
+def _people(rows: list[tuple[str, int]]) -> str:
+    """ "music and drama (6 people) and sport (5 people)"."""
+    return listing(
+        [
+            ngettext("%(name)s (%(count)s person)", "%(name)s (%(count)s people)", count)
+            % {"name": name.lower(), "count": _number(count)}
+            for name, count in rows
+        ]
+    )
 
 
 def _gaps(figure: FigureByKey | None) -> Section | None:
@@ -227,42 +317,61 @@ def _gaps(figure: FigureByKey | None) -> Section | None:
     sentences = []
     worst = figure("worst-gaps")
     if worst is not None and worst.rows:
-        offered = (
-            worst.columns.index("Opportunities listed") if "Opportunities listed" in worst.columns else None
-        )
+        heading = gettext("Opportunities listed")
+        offered = worst.columns.index(heading) if heading in worst.columns else None
         words = []
         for row in worst.rows[:5]:
             text = str(row[0])
             if offered is not None and number(row[offered]) is not None:
-                text += f" ({plural(int(number(row[offered])), 'opportunity', 'opportunities')} listed)"
+                listed = int(number(row[offered]))
+                text = ngettext(
+                    "%(gap)s (%(count)s opportunity listed)",
+                    "%(gap)s (%(count)s opportunities listed)",
+                    listed,
+                ) % {"gap": text, "count": _number(listed)}
             words.append(text)
         sentences.append(
-            f"The biggest gaps between what people ask for and what is listed are {listing(words)}."
+            gettext("The biggest gaps between what people ask for and what is listed are %(gaps)s.")
+            % {"gaps": listing(words)}
         )
     elif worst is not None:
-        sentences.append("There is not yet enough demand recorded to show gaps.")
+        sentences.append(gettext("There is not yet enough demand recorded to show gaps."))
     if not sentences:
         return None
-    return Section("Where supply falls short", sentences, "gaps")
+    return Section(gettext("Where supply falls short"), sentences, "gaps")
 
 
 def _trends() -> Section:
     starts, counts = trends_page.monthly_counts()
     searches = sum(counts["searches"])
     nothing = sum(counts["nothing_found"])
+    published = sum(counts["published"])
     # The trends page protects the months of enquiries as one group with this total.
     enquiries = suppress(sum(counts["enquiries"]))
+    published_words = ngettext(
+        "%(count)s new listing was published", "%(count)s new listings were published", published
+    ) % {"count": _number(published)}
+    if enquiries == HIDDEN:
+        enquiry_words = gettext("fewer than %(smallest)s enquiries were sent to providers") % {
+            "smallest": SMALLEST_CELL
+        }
+    else:
+        enquiry_words = ngettext(
+            "%(count)s enquiry was sent to providers", "%(count)s enquiries were sent to providers", enquiries
+        ) % {"count": _number(enquiries)}
     sentences = [
-        f"In the last {len(starts)} months, "
-        f"{plural(sum(counts['published']), 'new listing was', 'new listings were')} published and "
-        + (
-            f"{FEWER} enquiries were"
-            if enquiries == HIDDEN
-            else plural(enquiries, "enquiry was", "enquiries were")
+        ngettext(
+            "In the last month, %(published)s and %(enquiries)s.",
+            "In the last %(months)s months, %(published)s and %(enquiries)s.",
+            len(starts),
         )
-        + " sent to providers.",
-        f"People searched the directory {plural(searches, 'time')}; "
-        f"{supply_page.share(nothing, searches):g}% of searches found nothing.",
+        % {"months": len(starts), "published": published_words, "enquiries": enquiry_words},
+        ngettext(
+            "People searched the directory %(count)s time; %(share)s%% of searches found nothing.",
+            "People searched the directory %(count)s times; %(share)s%% of searches found nothing.",
+            searches,
+        )
+        % {"count": _number(searches), "share": _share(nothing, searches)},
     ]
     if len(starts) >= 3:
         # The last two whole months (this month is not over yet).
@@ -270,11 +379,18 @@ def _trends() -> Section:
         month = trends_page.month_label(starts[-2])
         if before:
             change = round(100 * (last - before) / before)
-            direction = "more" if change > 0 else "fewer"
-            words = (
-                f"{abs(change)}% {direction} than the month before"
-                if change
-                else "as many as the month before"
+            if change > 0:
+                words = gettext("%(change)s%% more than the month before") % {"change": abs(change)}
+            elif change < 0:
+                words = gettext("%(change)s%% fewer than the month before") % {"change": abs(change)}
+            else:
+                words = gettext("as many as the month before")
+            sentences.append(
+                ngettext(
+                    "In %(month)s there was %(count)s search, %(change)s.",
+                    "In %(month)s there were %(count)s searches, %(change)s.",
+                    last,
+                )
+                % {"month": month, "count": _number(last), "change": words}
             )
-            sentences.append(f"In {month} there were {plural(last, 'search', 'searches')}, {words}.")
-    return Section("How things are changing", sentences, "trends")
+    return Section(gettext("How things are changing"), sentences, "trends")

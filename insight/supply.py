@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 from django.db import connection
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy, ngettext
 
 from opportunities import facets
 from opportunities.models import AudienceGroup, Feature, Interest, Opportunity, PaymentRoute
@@ -26,8 +26,14 @@ from places.models import Constituency, Ward
 from .figures import Figure
 
 DIRECT_PAYMENT = "direct-payment"
-FRESHNESS_BANDS = ["0 to 2 months", "3 to 5 months", "6 to 8 months", "9 to 11 months", "12 months or more"]
-NEVER_CHECKED = "Never checked"
+FRESHNESS_BANDS = [
+    gettext_lazy("0 to 2 months"),
+    gettext_lazy("3 to 5 months"),
+    gettext_lazy("6 to 8 months"),
+    gettext_lazy("9 to 11 months"),
+    gettext_lazy("12 months or more"),
+]
+NEVER_CHECKED = gettext_lazy("Never checked")
 # Our names for the search's array facets.
 FACTS = {
     "ward": "ward",
@@ -208,22 +214,24 @@ def by_ward(facts: Supply) -> Figure:
     counts = facts.counts.get("ward", {})
     rows = _ranked([[name, constituency, counts.get(pk, 0)] for pk, name, constituency in facts.wards])
     empty = sum(1 for row in rows if row[2] == 0)
-    note = (
+    note = ngettext(
         "A listing counts in the ward of each of its venues and in each ward it says it comes to people in, "
-        "so a listing can count in more than one ward. "
-        + (
-            "1 listed opportunity has no ward"
-            if facts.totals.no_ward == 1
-            else f"{facts.totals.no_ward:,} listed opportunities have no ward"
-        )
-        + " (online only, or with no venue or area), so not on the map."
-    )
+        "so a listing can count in more than one ward. %(count)s listed opportunity has no ward (online "
+        "only, or with no venue or area), so not on the map.",
+        "A listing counts in the ward of each of its venues and in each ward it says it comes to people in, "
+        "so a listing can count in more than one ward. %(count)s listed opportunities have no ward (online "
+        "only, or with no venue or area), so not on the map.",
+        facts.totals.no_ward,
+    ) % {"count": f"{facts.totals.no_ward:,}"}
     if empty:
-        note += f" {empty} of the {len(rows)} wards have none."
+        none = ngettext(
+            "%(empty)s of the %(wards)s wards has none.", "%(empty)s of the %(wards)s wards have none.", empty
+        )
+        note += " " + none % {"empty": empty, "wards": len(rows)}
     return Figure(
         "wards",
         gettext("Opportunities in each ward"),
-        ["Ward", "Constituency", "Opportunities"],
+        [gettext("Ward"), gettext("Constituency"), gettext("Opportunities")],
         rows,
         chart="map",
         value_column=2,
@@ -239,7 +247,7 @@ def by_constituency(facts: Supply) -> Figure:
     return Figure(
         "constituencies",
         gettext("Opportunities in each constituency"),
-        ["Constituency", "Opportunities"],
+        [gettext("Constituency"), gettext("Opportunities")],
         rows,
         unit="opportunities",
         note=gettext("A listing counts in each constituency its wards are in."),
@@ -252,7 +260,7 @@ def by_interest(facts: Supply) -> Figure:
     return Figure(
         "interests",
         gettext("Opportunities for each interest"),
-        ["Interest", "Opportunities"],
+        [gettext("Interest"), gettext("Opportunities")],
         rows,
         unit="opportunities",
         note=gettext(
@@ -269,7 +277,7 @@ def by_audience(facts: Supply) -> Figure:
     return Figure(
         "audiences",
         gettext("Who opportunities are for"),
-        ["Who it is for", "Opportunities"],
+        [gettext("Who it is for"), gettext("Opportunities")],
         rows,
         unit="opportunities",
         note=gettext(
@@ -286,16 +294,26 @@ def by_payment(facts: Supply) -> Figure:
         [name, counts.get(pk, 0), share(counts.get(pk, 0), listed)]
         for pk, name in PaymentRoute.objects.values_list("pk", "name")
     ]
-    rows.append(["Free to go to", facts.totals.free, share(facts.totals.free, listed)])
+    rows.append([gettext("Free to go to"), facts.totals.free, share(facts.totals.free, listed)])
     return Figure(
         "payment",
         gettext("How opportunities can be paid for"),
-        ["How it can be paid for", "Opportunities", "Share of listed opportunities (%)"],
+        [
+            gettext("How it can be paid for"),
+            gettext("Opportunities"),
+            gettext("Share of listed opportunities (%)"),
+        ],
         rows,
         value_column=2,
         unit="%",
-        note=f"Out of {listed:,} listed opportunities. “Direct payment” counts the listings whose provider "
-        "takes payment from a person's direct payment. A listing can take several kinds of payment.",
+        note=ngettext(
+            "Out of %(listed)s listed opportunity. “Direct payment” counts the listings whose provider takes "
+            "payment from a person's direct payment. A listing can take several kinds of payment.",
+            "Out of %(listed)s listed opportunities. “Direct payment” counts the listings whose provider "
+            "takes payment from a person's direct payment. A listing can take several kinds of payment.",
+            listed,
+        )
+        % {"listed": f"{listed:,}"},
     )
 
 
@@ -308,21 +326,31 @@ def direct_payment_share(facts: Supply) -> tuple[int, float]:
 def by_time(facts: Supply) -> Figure:
     t = facts.totals
     rows = [
-        ["Evenings (a session starting at 5pm or later)", t.evening, share(t.evening, t.listed)],
-        ["Weekends (a session on Saturday or Sunday)", t.weekend, share(t.weekend, t.listed)],
-        ["Evenings or weekends", t.evening_or_weekend, share(t.evening_or_weekend, t.listed)],
-        ["Days and times agreed with each person", t.by_arrangement, share(t.by_arrangement, t.listed)],
-        ["No days or times given", t.no_times, share(t.no_times, t.listed)],
+        [gettext("Evenings (a session starting at 5pm or later)"), t.evening, share(t.evening, t.listed)],
+        [gettext("Weekends (a session on Saturday or Sunday)"), t.weekend, share(t.weekend, t.listed)],
+        [gettext("Evenings or weekends"), t.evening_or_weekend, share(t.evening_or_weekend, t.listed)],
+        [
+            gettext("Days and times agreed with each person"),
+            t.by_arrangement,
+            share(t.by_arrangement, t.listed),
+        ],
+        [gettext("No days or times given"), t.no_times, share(t.no_times, t.listed)],
     ]
     return Figure(
         "times",
         gettext("Opportunities on evenings and weekends"),
-        ["When", "Opportunities", "Share of listed opportunities (%)"],
+        [gettext("When"), gettext("Opportunities"), gettext("Share of listed opportunities (%)")],
         rows,
         value_column=2,
         unit="%",
-        note=f"Out of {t.listed:,} listed opportunities, from their weekly sessions. Listings whose days and "
-        "times are agreed with each person are counted on their own line, not as evenings or weekends.",
+        note=ngettext(
+            "Out of %(listed)s listed opportunity, from their weekly sessions. Listings whose days and times "
+            "are agreed with each person are counted on their own line, not as evenings or weekends.",
+            "Out of %(listed)s listed opportunities, from their weekly sessions. Listings whose days and "
+            "times are agreed with each person are counted on their own line, not as evenings or weekends.",
+            t.listed,
+        )
+        % {"listed": f"{t.listed:,}"},
     )
 
 
@@ -330,16 +358,20 @@ def by_place(facts: Supply) -> Figure:
     t = facts.totals
     labels = dict(Opportunity.Delivery.choices)
     rows = [
-        [f"Building-based: {labels['venue'].lower()}", t.venue, share(t.venue, t.listed)],
-        [f"Community-based: {labels['community'].lower()}", t.community, share(t.community, t.listed)],
-        ["Community-based and never at a venue", t.community_only, share(t.community_only, t.listed)],
-        [labels["home"], t.home, share(t.home, t.listed)],
-        [labels["online"], t.online, share(t.online, t.listed)],
+        [gettext("Building-based: at a venue"), t.venue, share(t.venue, t.listed)],
+        [gettext("Community-based: out in the community"), t.community, share(t.community, t.listed)],
+        [
+            gettext("Community-based and never at a venue"),
+            t.community_only,
+            share(t.community_only, t.listed),
+        ],
+        [str(labels["home"]), t.home, share(t.home, t.listed)],
+        [str(labels["online"]), t.online, share(t.online, t.listed)],
     ]
     return Figure(
         "delivery",
         gettext("Community-based and building-based opportunities"),
-        ["Where it happens", "Opportunities", "Share of listed opportunities (%)"],
+        [gettext("Where it happens"), gettext("Opportunities"), gettext("Share of listed opportunities (%)")],
         rows,
         value_column=2,
         unit="%",
@@ -362,7 +394,12 @@ def feature_coverage(facts: Supply) -> Figure:
     return Figure(
         "features",
         gettext("Wards with access and support features"),
-        ["Access or support", f"Wards with at least one (of {wards})", "Share of wards (%)", "Opportunities"],
+        [
+            gettext("Access or support"),
+            gettext("Wards with at least one (of %(wards)s)") % {"wards": wards},
+            gettext("Share of wards (%)"),
+            gettext("Opportunities"),
+        ],
         rows,
         value_column=2,
         unit="%",
@@ -379,12 +416,12 @@ def feature_coverage(facts: Supply) -> Figure:
 
 
 def freshness(facts: Supply) -> Figure:
-    rows = [[label, facts.freshness.get(band, 0)] for band, label in enumerate(FRESHNESS_BANDS)]
-    rows.append([NEVER_CHECKED, facts.freshness.get(-1, 0)])
+    rows = [[str(label), facts.freshness.get(band, 0)] for band, label in enumerate(FRESHNESS_BANDS)]
+    rows.append([str(NEVER_CHECKED), facts.freshness.get(-1, 0)])
     return Figure(
         "freshness",
         gettext("How long since listings were last checked"),
-        ["Months since the provider last checked it", "Opportunities"],
+        [gettext("Months since the provider last checked it"), gettext("Opportunities")],
         rows,
         unit="opportunities",
         note=gettext(

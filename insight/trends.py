@@ -17,18 +17,18 @@ import zoneinfo
 from django.conf import settings
 from django.db import connection
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy
 
 from citizens.models import CitizenProfile, Enquiry
 from opportunities.models import Opportunity, SearchLog
 
 from .demand import HIDDEN_NOTE, suppress_linked
-from .figures import Figure
+from .figures import Figure, Month
 
 MONTHS = 12
 # Measures that count people: shown only through `protected_months`.
 PEOPLE_MEASURES = ("enquiries", "profiles")
-GAP_NOTE = "A hidden month is left as a gap in the line, not drawn as 0."
+GAP_NOTE = gettext_lazy("A hidden month is left as a gap in the line, not drawn as 0.")
 
 # (measure, table, time column, extra condition). Table names come from the models, never from input.
 MEASURES = [
@@ -78,8 +78,9 @@ def monthly_counts(
     return starts, counts
 
 
-def month_label(start: datetime.date) -> str:
-    return f"{start:%B %Y}"
+def month_label(start: datetime.date) -> Month:
+    """ "February 2026", in the reader's language (a chart's axis shows "Feb 2026")."""
+    return Month(start)
 
 
 def protected_months(counts: list[int]) -> list[int | str]:
@@ -93,49 +94,63 @@ def protected_months(counts: list[int]) -> list[int | str]:
 def figures() -> list[Figure]:
     starts, counts = monthly_counts()
     labels = [month_label(start) for start in starts]
-    note_so_far = f"{labels[-1]} is counted so far."
+    notes = {"so_far": gettext("%(month)s is counted so far.") % {"month": labels[-1]}}
+    notes.update(hidden=HIDDEN_NOTE, gap=GAP_NOTE)
+    month = gettext("Month")
 
-    def single(key, title, heading, measure, note):
+    def single(key, title, heading, measure, unit, note):
         values = protected_months(counts[measure]) if measure in PEOPLE_MEASURES else counts[measure]
         rows = [[label, value] for label, value in zip(labels, values, strict=True)]
-        return Figure(key, title, ["Month", heading], rows, chart="line", unit=heading.lower(), note=note)
+        return Figure(key, title, [month, heading], rows, chart="line", unit=unit, note=note)
 
     searches = Figure(
         "searches",
         gettext("Searches each month, and searches that found nothing"),
-        ["Month", "Searches", "Searches that found nothing"],
+        [month, gettext("Searches"), gettext("Searches that found nothing")],
         [
             [label, total, nothing]
             for label, total, nothing in zip(labels, counts["searches"], counts["nothing_found"], strict=True)
         ],
         chart="line",
         unit="searches",
-        note="Every search of the directory is counted, without who made it. " + note_so_far,
+        note=gettext("Every search of the directory is counted, without who made it. %(so_far)s") % notes,
     )
     return [
         single(
             "published",
-            "New listings published each month",
-            "New listings",
+            gettext("New listings published each month"),
+            gettext("New listings"),
             "published",
-            "Listings counted in the month they were first published, including any taken down since. "
-            + note_so_far,
+            "new listings",
+            gettext(
+                "Listings counted in the month they were first published, including any taken down since. "
+                "%(so_far)s"
+            )
+            % notes,
         ),
         searches,
         single(
             "enquiries",
-            "Enquiries sent to providers each month",
-            "Enquiries",
+            gettext("Enquiries sent to providers each month"),
+            gettext("Enquiries"),
             "enquiries",
-            f"Enquiries people sent to providers through Daywell. {note_so_far} Each enquiry is about "
-            f"one person, so numbers under 5 are hidden as they are for people: {HIDDEN_NOTE} {GAP_NOTE}",
+            "enquiries",
+            gettext(
+                "Enquiries people sent to providers through Daywell. %(so_far)s Each enquiry is about one "
+                "person, so numbers under 5 are hidden as they are for people: %(hidden)s %(gap)s"
+            )
+            % notes,
         ),
         single(
             "profiles",
-            "Profiles created each month",
-            "Profiles",
+            gettext("Profiles created each month"),
+            gettext("Profiles"),
             "profiles",
-            f"Profiles people made to describe what they want and need. {note_so_far} Each profile is "
-            f"one person. {HIDDEN_NOTE} {GAP_NOTE}",
+            "profiles",
+            gettext(
+                "Profiles people made to describe what they want and need. %(so_far)s Each profile is one "
+                "person. %(hidden)s %(gap)s"
+            )
+            % notes,
         ),
     ]

@@ -78,7 +78,7 @@ def statement_csv(request):
     figure = Figure(
         "findings",
         _("Market position statement"),
-        ["Section", "Finding"],
+        [_("Section"), _("Finding")],
         [[section.title, sentence] for section in findings.sections for sentence in section.sentences],
         chart="none",
     )

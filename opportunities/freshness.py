@@ -13,7 +13,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import DateField, Exists, OuterRef
 from django.db.models.functions import Coalesce, TruncDate
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import dateformat, timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from daywell.notify import email_send, provider_addresses
@@ -93,7 +94,8 @@ def _notice_send(pk: int, today: datetime.date, kind: str) -> bool:
             opportunity.hidden_as_stale_on = today
             opportunity.save(update_fields=["hidden_as_stale_on", "updated_at"])
         event = ListingEvent.Kind.HIDDEN if hiding else ListingEvent.Kind.REMINDED
-        listing_event_record(opportunity, event, note=f"Last checked on {checked_on:%-d %B %Y}.")
+        note = gettext("Last checked on %(date)s.") % {"date": dateformat.format(checked_on, "j F Y")}
+        listing_event_record(opportunity, event, note=note)
     # After the commit: the listing is hidden whatever happens to the email (email_send logs failures).
     context = {"opportunity": opportunity, "checked_on": checked_on, "link": _link(token),
                "expires": notice.expires_at}  # fmt: skip

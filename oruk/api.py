@@ -18,6 +18,7 @@ from django.db.models.functions import ASin, Cos, Least, Power, Radians, Sin, Sq
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.csrf import csrf_exempt
 
 from opportunities.models import Opportunity, SearchText, Session
@@ -56,6 +57,8 @@ def _json(data, status: int = 200) -> JsonResponse:
 
 
 def _error(status: int, message: str) -> JsonResponse:
+    # "error" is the HTTP status in its standard English words, like the status line; "message" is for
+    # people, in their language.
     title = {400: "Bad request", 404: "Not found", 405: "Method not allowed"}[status]
     return _json({"status": status, "error": title, "message": message}, status=status)
 
@@ -78,12 +81,12 @@ def api_view(view):
             response["Access-Control-Max-Age"] = "86400"
             return _cors(response)
         if request.method not in ("GET", "HEAD"):
-            response = _error(405, "This API only answers GET requests.")
+            response = _error(405, gettext("This API only answers GET requests."))
             response["Allow"] = "GET, HEAD, OPTIONS"
             return _cors(response)
         try:
             if any("\x00" in value for _, values in request.GET.lists() for value in values):
-                raise BadRequest("Parameters cannot contain NUL characters.")
+                raise BadRequest(gettext("Parameters cannot contain NUL characters."))
             response = view(request, *args, **kwargs)
             response["Cache-Control"] = f"public, max-age={CACHE_SECONDS}"
         except BadRequest as error:
@@ -103,7 +106,10 @@ def _whole_number(request, name: str, default: int, minimum: int) -> int:
     if not text:
         return default
     if not re.fullmatch(r"\+?[0-9]{1,9}", text) or int(text) < minimum:
-        raise BadRequest(f"{name} must be a whole number, {minimum} or more.")
+        raise BadRequest(
+            gettext("%(name)s must be a whole number, %(minimum)s or more.")
+            % {"name": name, "minimum": minimum}
+        )
     return int(text)
 
 
@@ -116,7 +122,10 @@ def _number(request, name: str, *, upper: float = 1000, example: str = "18") -> 
     except ValueError:
         value = math.nan
     if not math.isfinite(value) or value < 0 or value > upper:
-        raise BadRequest(f"{name} must be a number from 0 to {upper:,.0f}, like {example}.")
+        raise BadRequest(
+            gettext("%(name)s must be a number from 0 to %(upper)s, like %(example)s.")
+            % {"name": name, "upper": f"{upper:,.0f}", "example": example}
+        )
     return value
 
 
@@ -124,7 +133,9 @@ def _uuid(text: str, name: str) -> str:
     try:
         return str(uuid.UUID(text.strip()))
     except (ValueError, AttributeError):
-        raise BadRequest(f"{name} must be a UUID, like 3f7b145d-84af-42d7-8fae-eaca714b02b2.") from None
+        raise BadRequest(
+            gettext("%(name)s must be a UUID, like 3f7b145d-84af-42d7-8fae-eaca714b02b2.") % {"name": name}
+        ) from None
 
 
 def _time(request, name: str) -> datetime.time | None:
@@ -133,7 +144,9 @@ def _time(request, name: str) -> datetime.time | None:
         return None
     match = re.fullmatch(r"([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?", text)
     if not match or int(match[1]) > 23 or int(match[2]) > 59 or int(match[3] or 0) > 59:
-        raise BadRequest(f"{name} must be a time of day in 24-hour HH:MM form, like 09:30.")
+        raise BadRequest(
+            gettext("%(name)s must be a time of day in 24-hour HH:MM form, like 09:30.") % {"name": name}
+        )
     return datetime.time(int(match[1]), int(match[2]))
 
 
@@ -147,7 +160,10 @@ def _days(request) -> list[int]:
         key = key.upper() if len(key) == 2 else key.removesuffix("s")
         if key not in DAYS:
             raise BadRequest(
-                "day must be MO, TU, WE, TH, FR, SA or SU, or the day's name (several separated by commas)."
+                gettext(
+                    "day must be MO, TU, WE, TH, FR, SA or SU, or the day's name "
+                    "(several separated by commas)."
+                )
             )
         days.append(DAYS[key])
     return sorted(set(days))
@@ -164,7 +180,8 @@ def _datetime(request, name: str) -> datetime.datetime | None:
         return value.astimezone(datetime.UTC)
     except (ValueError, OverflowError):
         raise BadRequest(
-            f"{name} must be a date and time in ISO 8601 form, like 2026-01-31T09:00:00Z."
+            gettext("%(name)s must be a date and time in ISO 8601 form, like 2026-01-31T09:00:00Z.")
+            % {"name": name}
         ) from None
 
 
@@ -174,7 +191,7 @@ def _flag(request, name: str) -> bool:
         return False
     if text in ("true", "1", "yes"):
         return True
-    raise BadRequest(f"{name} must be true or false.")
+    raise BadRequest(gettext("%(name)s must be true or false.") % {"name": name})
 
 
 def _words(text: str) -> list[str]:
@@ -308,13 +325,16 @@ def _place(request):
     proximity = _number(request, "proximity", upper=1_000_000, example="3000")
     if not postcode:
         if proximity is not None:
-            raise BadRequest("proximity needs a postcode to measure from.")
+            raise BadRequest(gettext("proximity needs a postcode to measure from."))
         return None, None
     if len(postcode) > 10:
-        raise BadRequest("postcode must be a UK postcode, like B13 8JP.")
+        raise BadRequest(gettext("postcode must be a UK postcode, like B13 8JP."))
     place = place_for_postcode(postcode)
     if place is None:
-        raise BadRequest(f"We do not know the postcode {postcode}. Enter a postcode like B13 8JP.")
+        raise BadRequest(
+            gettext("We do not know the postcode %(postcode)s. Enter a postcode like B13 8JP.")
+            % {"postcode": postcode}
+        )
     return place, (None if proximity is None else proximity / METRES_PER_MILE)
 
 
@@ -405,7 +425,11 @@ def service_list(request):
 def _listed(queryset: QuerySet, pk_name: str, text: str, what: str):
     found = queryset.filter(**{pk_name: _uuid(text, "id")}).first()
     if found is None:
-        raise NotFound(f"There is no published {what} with the id {text}.")
+        missing = {
+            "service": gettext("There is no published service with the id %(id)s."),
+            "organization": gettext("There is no published organization with the id %(id)s."),
+        }[what]
+        raise NotFound(missing % {"id": text})
     return found
 
 
@@ -481,7 +505,7 @@ def service_at_location_detail(request, id):
             listing = serialize.services_queryset(Opportunity.objects.all()).get(pk=pair.opportunity_id)
             venue = next(v for v in listing.venues.all() if v.pk == pair.venue_id)
             return _json(serialize.service_at_location_full(listing, venue))
-    raise NotFound(f"There is no published service at location with the id {id}.")
+    raise NotFound(gettext("There is no published service at location with the id %(id)s.") % {"id": id})
 
 
 @api_view
@@ -500,7 +524,7 @@ def taxonomy_detail(request, id):
     for t in ALL_TAXONOMIES:
         if t.id == wanted:
             return _json(serialize.taxonomy(t, with_terms=True))
-    raise NotFound(f"There is no taxonomy with the id {id}.")
+    raise NotFound(gettext("There is no taxonomy with the id %(id)s.") % {"id": id})
 
 
 @api_view
@@ -527,9 +551,9 @@ def taxonomy_term_detail(request, id):
     for term in serialize.all_taxonomy_terms():
         if term["id"] == wanted:
             return _json(term)
-    raise NotFound(f"There is no taxonomy term with the id {id}.")
+    raise NotFound(gettext("There is no taxonomy term with the id %(id)s.") % {"id": id})
 
 
 @api_view
 def not_found(request, path=""):
-    raise NotFound("There is no such endpoint. The endpoints are listed in /api/oruk/openapi.json.")
+    raise NotFound(gettext("There is no such endpoint. The endpoints are listed in /api/oruk/openapi.json."))

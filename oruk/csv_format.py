@@ -22,7 +22,9 @@ from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
-from django.utils.translation import gettext, ngettext
+from django.utils import translation
+from django.utils.translation import gettext, ngettext, pgettext
+from django.utils.translation import gettext_lazy as _
 
 from opportunities.models import AudienceGroup, Cost, Feature, Interest, Opportunity, PaymentRoute, Weekday
 from places.models import Ward
@@ -42,67 +44,68 @@ WARD_URI = "http://statistics.data.gov.uk/id/statistical-geography/"
 
 @dataclass(frozen=True)
 class Column:
-    name: str
+    name: str  # the column's name in the file: the standard's, the same in every language
     required: bool
-    holds: str
-    example: str
+    holds: str  # what it holds, for people (translated)
+    example: str  # a value as the file holds it (the template's example row)
 
 
 COLUMNS = [
-    Column("source_id", False, "Your own reference for the row, such as 'GARDEN-1'. Keep it the same in "
+    Column("source_id", False, _("Your own reference for the row, such as 'GARDEN-1'. Keep it the same in "
            "later uploads so that they update the listing instead of adding it again. Without it, the "
-           "provider's name and the title identify the row.", "GARDEN-1"),
-    Column("provider_name", True, "The name of the organisation or Personal Assistant that runs it.",
+           "provider's name and the title identify the row."), "GARDEN-1"),
+    Column("provider_name", True, _("The name of the organisation or Personal Assistant that runs it."),
            "Moseley Community Growers"),
-    Column("provider_kind", False, "What kind of provider: council service, charity, community group, "
-           "social enterprise, private company or Personal Assistant.", "Charity"),
-    Column("provider_email", False, "The provider's email address.", "hello@example.org"),
-    Column("provider_phone", False, "The provider's phone number.", "0121 496 0000"),
-    Column("provider_website", False, "The provider's website, starting https://", "https://example.org"),
-    Column("title", True, "The name of the activity, up to 200 characters.", "Allotment gardening club"),
-    Column("summary", True, "One or two sentences shown in search results, up to 300 characters.",
+    Column("provider_kind", False, _("What kind of provider: council service, charity, community group, "
+           "social enterprise, private company or Personal Assistant."), "Charity"),
+    Column("provider_email", False, _("The provider's email address."), "hello@example.org"),
+    Column("provider_phone", False, _("The provider's phone number."), "0121 496 0000"),
+    Column("provider_website", False, _("The provider's website, starting https://"), "https://example.org"),
+    Column("title", True, _("The name of the activity, up to 200 characters."), "Allotment gardening club"),
+    Column("summary", True, _("One or two sentences shown in search results, up to 300 characters."),
            "Grow vegetables and flowers with friendly people at a Moseley allotment."),
-    Column("description", True, "What happens, in as much detail as people need.",
+    Column("description", True, _("What happens, in as much detail as people need."),
            "We meet every week to plant, weed and harvest. Tea and cake at the end."),
-    Column("easy_read_summary", False, "The listing in Easy Read: short sentences and everyday words.",
+    Column("easy_read_summary", False, _("The listing in Easy Read: short sentences and everyday words."),
            "Come and grow food with us. We have tea and cake."),
-    Column("interests", False, "Kinds of activity, from the list below, separated by semicolons.",
+    Column("interests", False, _("Kinds of activity, from the list below, separated by semicolons."),
            "Nature and gardening; Socialising and friendship"),
-    Column("who_it_is_for", False, "Groups of people it is for, from the list below, separated by "
-           "semicolons. Leave empty if it is for everyone.", "People with a learning disability"),
-    Column("access_and_support", False, "Access and support features, from the list below, separated by "
-           "semicolons.", "Step-free access; Accessible toilet"),
-    Column("ways_to_pay", False, "How people can pay, from the list below, separated by semicolons.",
+    Column("who_it_is_for", False, _("Groups of people it is for, from the list below, separated by "
+           "semicolons. Leave empty if it is for everyone."), "People with a learning disability"),
+    Column("access_and_support", False, _("Access and support features, from the list below, separated by "
+           "semicolons."), "Step-free access; Accessible toilet"),
+    Column("ways_to_pay", False, _("How people can pay, from the list below, separated by semicolons."),
            "Direct payment; Paying for yourself"),
-    Column("minimum_age", False, "The youngest age, as a whole number.", "18"),
-    Column("maximum_age", False, "The oldest age, as a whole number.", ""),
-    Column("where", False, "Where it happens: venue, community, home or online, separated by semicolons. "
-           "Empty means at the venue when a venue is given.", "venue"),
-    Column("venue_name", False, "The name of the place it happens.", "Moseley allotments"),
-    Column("address_line_1", False, "The first line of the venue's address (needed with a venue).",
+    Column("minimum_age", False, _("The youngest age, as a whole number."), "18"),
+    Column("maximum_age", False, _("The oldest age, as a whole number."), ""),
+    Column("where", False, _("Where it happens: venue, community, home or online, separated by semicolons. "
+           "Empty means at the venue when a venue is given."), "venue"),
+    Column("venue_name", False, _("The name of the place it happens."), "Moseley allotments"),
+    Column("address_line_1", False, _("The first line of the venue's address (needed with a venue)."),
            "1 Oxford Road"),
-    Column("address_line_2", False, "The second line of the venue's address.", ""),
-    Column("town", False, "The town or city. Empty means Birmingham.", "Birmingham"),
-    Column("postcode", False, "The venue's postcode (needed with a venue).", "B13 9EH"),
-    Column("areas_covered", False, "For a service that comes to people: the Birmingham wards it covers, "
-           "separated by semicolons.", ""),
-    Column("times", False, "Weekly times, separated by semicolons: a day, then the start and end in "
-           "24-hour time.", "Monday 10:00-12:00; Wednesday 13:30-15:00"),
-    Column("times_by_arrangement", False, "yes if the times are agreed with each person, otherwise no.",
+    Column("address_line_2", False, _("The second line of the venue's address."), ""),
+    Column("town", False, _("The town or city. Empty means Birmingham."), "Birmingham"),
+    Column("postcode", False, _("The venue's postcode (needed with a venue)."), "B13 9EH"),
+    Column("areas_covered", False, _("For a service that comes to people: the Birmingham wards it covers, "
+           "separated by semicolons."), ""),
+    Column("times", False, _("Weekly times, separated by semicolons: a day, then the start and end in "
+           "24-hour time."), "Monday 10:00-12:00; Wednesday 13:30-15:00"),
+    Column("times_by_arrangement", False, _("yes if the times are agreed with each person, otherwise no."),
            "no"),
-    Column("free", False, "yes if it costs nothing, otherwise no.", "no"),
-    Column("prices", False, "Prices in pounds, separated by semicolons: the amount, then a session, an "
-           "hour, a day, a week, a month or for the course, then who it is for in brackets if needed.",
+    Column("free", False, _("yes if it costs nothing, otherwise no."), "no"),
+    Column("prices", False, _("Prices in pounds, separated by semicolons: the amount, then a session, an "
+           "hour, a day, a week, a month or for the course, then who it is for in brackets if needed."),
            "5.00 a session; 8.00 a session (With 1:1 support)"),
-    Column("vacancies", False, "Whether it is taking new people: yes, waiting list, no or unknown.", "yes"),
-    Column("how_people_join", False, "self (get in touch yourself), referral (needs a referral) or either.",
-           "either"),
-    Column("what_to_do_to_join", False, "The steps to start going.",
+    Column("vacancies", False, _("Whether it is taking new people: yes, waiting list, no or unknown."),
+           "yes"),
+    Column("how_people_join", False,
+           _("self (get in touch yourself), referral (needs a referral) or either."), "either"),
+    Column("what_to_do_to_join", False, _("The steps to start going."),
            "Phone or email to book a taster session."),
-    Column("contact_name", False, "Who to ask about it.", "Sam Patel"),
-    Column("contact_email", False, "The email address to ask about it.", "sam@example.org"),
-    Column("contact_phone", False, "The phone number to ask about it.", "0121 496 0001"),
-    Column("website", False, "A web page about the activity, starting https://", "https://example.org/allotment"),
+    Column("contact_name", False, _("Who to ask about it."), "Sam Patel"),
+    Column("contact_email", False, _("The email address to ask about it."), "sam@example.org"),
+    Column("contact_phone", False, _("The phone number to ask about it."), "0121 496 0001"),
+    Column("website", False, _("A web page about the activity, starting https://"), "https://example.org/allotment"),
 ]  # fmt: skip
 COLUMN_NAMES = [column.name for column in COLUMNS]
 # Only in council exports; accepted on upload (the uuids keep the same rows), otherwise ignored.
@@ -120,14 +123,18 @@ REQUIRED = [column.name for column in COLUMNS if column.required]
 LIST_SEPARATOR = ";"
 MAX_ROWS = 5000
 
+# The words in a file (kinds of provider, days, units of price, yes and no) are English, whatever
+# the language of the pages: a file exported in one language can be uploaded in another.
+FILE_LANGUAGE = "en-gb"
 YES = {"yes", "y", "true", "1"}
 NO = {"no", "n", "false", "0", ""}
-UNIT_WORDS = {str(label): key for key, label in Cost.Unit.choices} | {
-    f"per {key}": key for key, _ in Cost.Unit.choices
-}
-DAYS = {label.lower(): value for value, label in Weekday.choices} | {
-    label[:3].lower(): value for value, label in Weekday.choices
-}
+with translation.override(FILE_LANGUAGE):
+    UNIT_WORDS = {str(label): key for key, label in Cost.Unit.choices} | {
+        f"per {key}": key for key, _label in Cost.Unit.choices
+    }
+    DAYS = {str(label).lower(): value for value, label in Weekday.choices} | {
+        str(label)[:3].lower(): value for value, label in Weekday.choices
+    }
 # re.ASCII: \d is 0-9 only, not every digit Unicode knows ("²", "١").
 TIME_RANGE = re.compile(r"^(\d{1,2})[:.](\d{2})\s*(?:-|–|to)\s*(\d{1,2})[:.](\d{2})$", re.ASCII)
 PRICE = re.compile(
@@ -138,10 +145,13 @@ DANGEROUS_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _choice(choices, text: str) -> str | None:
-    """A TextChoices key from its key or its label, any case ('waiting list' -> 'waiting_list')."""
+    """A TextChoices key from its key or its label, any case ('waiting list' -> 'waiting_list'). The
+    label in English (the file's words, as the exports write them) or in the reader's language."""
     wanted = text.strip().lower().replace("_", " ")
+    with translation.override(FILE_LANGUAGE):
+        english = {key: str(label).lower() for key, label in choices}
     for key, label in choices:
-        if wanted in (key.replace("_", " "), str(label).lower()):
+        if wanted in (key.replace("_", " "), english[key], str(label).lower()):
             return key
     return None
 
@@ -164,6 +174,16 @@ class Vocabulary:
 
     def term(self, taxonomy: Taxonomy, text: str):
         return self.terms[taxonomy].get(text.strip().lower())
+
+
+def _where(name: str, place: str) -> str:
+    """A record's label for people: "row 5", or with the file's name, "listings.csv row 5"."""
+    if not name:
+        return place
+    return pgettext("a file's name, then a place in it", "%(name)s %(place)s") % {
+        "name": name,
+        "place": place,
+    }
 
 
 class _RowProblems:
@@ -209,27 +229,28 @@ def read_csv(file_obj, *, name: str = "") -> Iterator[tuple[str, dict | RecordEr
     be a comma or, as some spreadsheets write it, a semicolon."""
     stream = _text_stream(file_obj)
     text = stream.getvalue().lstrip("\ufeff")
-    prefix = f"{name} " if name else ""
     first_line = text.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     try:
         header = next(reader)
     except StopIteration:
-        yield f"{prefix}file", RecordError(f"{prefix}file", "", gettext("The file is empty"))
+        label = _where(name, gettext("file"))
+        yield label, RecordError(label, "", gettext("The file is empty"))
         return
     except csv.Error as error:
+        label = _where(name, gettext("file"))
         yield (
-            f"{prefix}file",
+            label,
             RecordError(
-                f"{prefix}file",
+                label,
                 "",
                 gettext("This is not a CSV file Daywell can read (%(error)s)") % {"error": error},
             ),
         )
         return
     columns = [_norm(column).replace(" ", "_") for column in header]
-    label = f"{prefix}header (row 1)"
+    label = _where(name, gettext("header (row 1)"))
     unknown = [header[i].strip() for i, column in enumerate(columns) if column and column not in COLUMN_NAMES
                and column not in COUNCIL_COLUMNS]  # fmt: skip
     if unknown:
@@ -249,7 +270,16 @@ def read_csv(file_obj, *, name: str = "") -> Iterator[tuple[str, dict | RecordEr
     if missing:
         yield (
             label,
-            RecordError(label, ", ".join(missing), "The file needs the column(s) " + ", ".join(missing)),
+            RecordError(
+                label,
+                ", ".join(missing),
+                ngettext(
+                    "The file needs the column %(columns)s",
+                    "The file needs the columns %(columns)s",
+                    len(missing),
+                )
+                % {"columns": ", ".join(missing)},
+            ),
         )
         return
     duplicated = sorted({column for column in columns if column and columns.count(column) > 1})
@@ -264,7 +294,7 @@ def read_csv(file_obj, *, name: str = "") -> Iterator[tuple[str, dict | RecordEr
         except StopIteration:
             break
         except csv.Error as error:
-            row_label = f"{prefix}row {reader.line_num}"
+            row_label = _where(name, gettext("row %(number)s") % {"number": reader.line_num})
             yield (
                 row_label,
                 RecordError(row_label, "", gettext("This row cannot be read (%(error)s)") % {"error": error}),
@@ -273,7 +303,7 @@ def read_csv(file_obj, *, name: str = "") -> Iterator[tuple[str, dict | RecordEr
         if not any(cell.strip() for cell in cells):
             continue
         rows += 1
-        row_label = f"{prefix}row {reader.line_num}"
+        row_label = _where(name, gettext("row %(number)s") % {"number": reader.line_num})
         if rows > MAX_ROWS:
             yield (
                 row_label,
@@ -365,8 +395,14 @@ def _service(row: dict, label: str, vocabulary: Vocabulary) -> tuple[dict | None
     if kind_text := get("provider_kind", ""):
         kind = _choice(Provider.Kind.choices, kind_text)
         if kind is None:
-            p.add("provider_kind", f"'{kind_text}' is not a kind of provider: use one of "
-                  + ", ".join(str(label).lower() for _, label in Provider.Kind.choices))  # fmt: skip
+            p.add(
+                "provider_kind",
+                gettext("'%(text)s' is not a kind of provider: use one of %(kinds)s")
+                % {
+                    "text": kind_text,
+                    "kinds": ", ".join(str(label).lower() for _key, label in Provider.Kind.choices),
+                },
+            )
         else:
             org_attributes.append(fact_attribute(org_id, f"provider-kind-{kind.replace('_', '-')}"))
     if email := _email(p, "provider_email", get("provider_email", "")):
@@ -390,21 +426,39 @@ def _service(row: dict, label: str, vocabulary: Vocabulary) -> tuple[dict | None
     if easy_read := get("easy_read_summary", ""):
         attributes.append(fact_attribute(service_id, "easy-read-summary", easy_read))
 
-    for column, taxonomy, what in (
-        ("interests", INTERESTS, "interests"),
-        ("who_it_is_for", AUDIENCES, "groups in 'who it is for'"),
-        ("access_and_support", FEATURES, "access and support features"),
-        ("ways_to_pay", PAYMENT_ROUTES, "ways to pay"),
+    for column, taxonomy, unknown in (
+        (
+            "interests",
+            INTERESTS,
+            gettext("'%(text)s' is not one of Daywell's interests. Use the names in the column guide"),
+        ),
+        (
+            "who_it_is_for",
+            AUDIENCES,
+            gettext(
+                "'%(text)s' is not one of Daywell's groups in 'who it is for'. "
+                "Use the names in the column guide"
+            ),
+        ),
+        (
+            "access_and_support",
+            FEATURES,
+            gettext(
+                "'%(text)s' is not one of Daywell's access and support features. "
+                "Use the names in the column guide"
+            ),
+        ),
+        (
+            "ways_to_pay",
+            PAYMENT_ROUTES,
+            gettext("'%(text)s' is not one of Daywell's ways to pay. Use the names in the column guide"),
+        ),
     ):
         seen = set()
         for text in _split(get(column, "")):
             found = vocabulary.term(taxonomy, text)
             if found is None:
-                p.add(
-                    column,
-                    gettext("'%(text)s' is not one of Daywell's %(what)s. Use the names in the column guide")
-                    % {"text": text, "what": what},
-                )
+                p.add(column, unknown % {"text": text})
             elif found[0] not in seen:
                 seen.add(found[0])
                 slug, term_name, term_description = found
@@ -746,7 +800,13 @@ def _yes(flag: bool) -> str:
 
 
 def opportunity_row(opportunity: Opportunity, *, council: bool = False) -> dict:
-    """One listing as a row of the template (and, for council officers, its status and ids)."""
+    """One listing as a row of the template (and, for council officers, its status and ids), in the
+    file's words (English) whatever the reader's language, so that it can be uploaded again."""
+    with translation.override(FILE_LANGUAGE):
+        return _opportunity_row(opportunity, council=council)
+
+
+def _opportunity_row(opportunity: Opportunity, *, council: bool) -> dict:
     o = opportunity
     provider = o.provider
     venues = list(o.venues.all())

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from opportunities.models import AudienceGroup, Feature, Interest
 
-from .readers import json_problem
+from .readers import json_problem_sentence
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 KINDS = {".csv": "csv", ".json": "json"}
@@ -18,6 +18,10 @@ KINDS = {".csv": "csv", ".json": "json"}
 class UploadForm(forms.Form):
     """A CSV file in Daywell's template, or an Open Referral UK or Outpost JSON file. The clean
     file is `cleaned_data["text"]` (decoded) with `kind` ("csv" or "json") and `name`."""
+
+    # What the file must be, in whole sentences (a provider's form says "a CSV file").
+    wrong_kind_message = _("The selected file must be a CSV or JSON file")
+    not_text_message = _("The selected file must be a CSV or JSON file, saved as text")
 
     file = forms.FileField(
         label=_("Upload a file"),
@@ -43,14 +47,14 @@ class UploadForm(forms.Form):
         name = upload.name or ""
         extension = name[name.rfind(".") :].lower() if "." in name else ""
         if extension not in KINDS:
-            raise forms.ValidationError(_("The selected file must be a CSV or JSON file"))
+            raise forms.ValidationError(self.wrong_kind_message)
         if upload.size > MAX_UPLOAD_BYTES:
             raise forms.ValidationError(_("The selected file must be smaller than 5MB"))
         raw = upload.read()
         if not raw.strip():
             raise forms.ValidationError(_("The selected file is empty"))
         if b"\x00" in raw:
-            raise forms.ValidationError(_("The selected file must be a CSV or JSON file, saved as text"))
+            raise forms.ValidationError(self.not_text_message)
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError:
@@ -62,9 +66,7 @@ class UploadForm(forms.Form):
             try:
                 json.loads(text)
             except (ValueError, RecursionError) as error:
-                raise forms.ValidationError(
-                    _("The selected file %(error)s") % {"error": json_problem(error)}
-                ) from None
+                raise forms.ValidationError(json_problem_sentence(error, selected=True)) from None
         self.cleaned_data.update(text=text, kind=kind, name=name.rsplit("/", 1)[-1][:100])
         return upload
 
@@ -81,7 +83,7 @@ def _mapping_choices():
         (_("Kinds of activity"), group("interest", Interest)),
         (_("Who it is for"), group("audience", AudienceGroup)),
         (_("Access and support"), group("feature", Feature)),
-        ("None", [(NONE_FITS, _("No Daywell term fits: keep it as it is"))]),
+        (_("None"), [(NONE_FITS, _("No Daywell term fits: keep it as it is"))]),
     ]
 
 
@@ -98,7 +100,7 @@ class SourceTagMapForm(forms.Form):
         self.fields["term"].error_messages["invalid_choice"] = _("Choose a Daywell term from the list")
         self.helper = FormHelper()
         self.helper.form_tag = False
-        self.helper.layout = Layout(Field("term"), Button("map", "Save"))
+        self.helper.layout = Layout(Field("term"), Button("map", _("Save")))
 
     def mapping(self) -> dict:
         """Keyword arguments for oruk.services.source_tag_map."""
@@ -112,6 +114,9 @@ class SourceTagMapForm(forms.Form):
 
 class ProviderUploadForm(UploadForm):
     """A CSV file in Daywell's template (a provider cannot upload JSON feeds)."""
+
+    wrong_kind_message = _("The selected file must be a CSV file")
+    not_text_message = _("The selected file must be a CSV file, saved as text")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -127,10 +132,5 @@ class ProviderUploadForm(UploadForm):
     def clean_file(self):
         upload = self.cleaned_data["file"]
         if not (upload.name or "").lower().endswith(".csv"):
-            raise forms.ValidationError(_("The selected file must be a CSV file"))
-        try:
-            return super().clean_file()
-        except forms.ValidationError as error:
-            raise forms.ValidationError(
-                [message.replace("a CSV or JSON file", "a CSV file") for message in error.messages]
-            ) from None
+            raise forms.ValidationError(self.wrong_kind_message)
+        return super().clean_file()

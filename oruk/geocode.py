@@ -10,10 +10,11 @@
 import math
 from dataclasses import dataclass
 
+from django.utils.translation import gettext
+
 from places.models import Outcode, Postcode, Ward
 from places.postcodes import normalise_outcode, normalise_postcode
 
-LOCATION_UNKNOWN = "Location unknown"
 NEAREST_WITHIN_METRES = 1000
 
 
@@ -72,5 +73,6 @@ def place(postcode_text: str, latitude: float | None, longitude: float | None) -
         if found:
             return Placed(shown, found.latitude, found.longitude, None)
     if text:
-        return Placed(shown, None, None, None, f"{LOCATION_UNKNOWN}: the postcode {text} was not found")
-    return Placed("", None, None, None, f"{LOCATION_UNKNOWN}: no postcode and no coordinates")
+        flag = gettext("Location unknown: the postcode %(postcode)s was not found") % {"postcode": text}
+        return Placed(shown, None, None, None, flag)
+    return Placed("", None, None, None, gettext("Location unknown: no postcode and no coordinates"))

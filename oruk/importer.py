@@ -28,8 +28,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
 from django.db import DatabaseError, transaction
 from django.db.models import Q
-from django.utils import timezone
-from django.utils.translation import gettext, ngettext
+from django.utils import timezone, translation
+from django.utils.translation import gettext, gettext_noop, ngettext
 
 from opportunities.models import Cost, Feature, ListingChange, ListingEvent, Opportunity
 from opportunities.search_index import opportunity_index_refresh
@@ -48,7 +48,8 @@ from .taxonomy import FACTS, FEATURES, FIELD_FOR, HIDDEN_AS_STALE, REFERENCE_TAX
 
 Kind = SourceRecord.Kind
 BYDAY = {"MO": 0, "TU": 1, "WE": 2, "TH": 3, "FR": 4, "SA": 5, "SU": 6}
-UNIT_FOR_WORDS = {str(label): key for key, label in Cost.Unit.choices}  # "a session" -> "session"
+with translation.override("en-gb"):  # a feed's words are English, whatever the pages' language
+    UNIT_FOR_WORDS = {str(label): key for key, label in Cost.Unit.choices}  # "a session" -> "session"
 UNIT_KEYWORDS = [
     ("hour", "hour"),
     ("day", "day"),
@@ -63,13 +64,19 @@ NO_ORGANISATION = "(no organisation)"
 KIND_WORDS = {Kind.SERVICE: "listings", Kind.ORGANIZATION: "providers", Kind.LOCATION: "venues"}
 MAX_AMOUNT = Decimal("1000000")
 # The flag of a listing whose places or closing date from the feed waited for an import that
-# publishes: that import applies them even though the record itself has not changed.
-PLACES_WITHHELD = (
+# publishes: that import applies them even though the record itself has not changed. Kept in
+# English (it is looked for among a record's flags) and translated when shown (`_shown_flag`).
+PLACES_WITHHELD = gettext_noop(
     "The feed's places or closing date differ from Daywell's and were not changed "
     "(they change only when the import publishes)"
 )
 
 logger = logging.getLogger(__name__)
+
+
+def _shown_flag(flag: str) -> str:
+    """A flag as people read it: one kept in English (PLACES_WITHHELD) in their language."""
+    return gettext(flag) if flag else flag
 
 
 def _choice_facts(prefix: str, choices) -> dict[str, str]:
@@ -241,7 +248,10 @@ class Checker:
             or not 0 <= number <= 120
             or number != number.to_integral_value()
         ):
-            self.error(key, f"Must be a whole number of years from 0 to 120 (it is {value!r})")
+            self.error(
+                key,
+                gettext("Must be a whole number of years from 0 to 120 (it is %(value)r)") % {"value": value},
+            )
             return None
         return int(number)
 
@@ -253,7 +263,11 @@ class Checker:
         except (TypeError, ValueError, OverflowError):  # OverflowError: an integer of 400 digits
             number = None
         if number is None or not math.isfinite(number) or not low <= number <= high:
-            self.error(where, f"Must be a number from {low:g} to {high:g} (it is {value!r})")
+            self.error(
+                where,
+                gettext("Must be a number from %(low)s to %(high)s (it is %(value)r)")
+                % {"low": f"{low:g}", "high": f"{high:g}", "value": value},
+            )
             return None
         return number
 
@@ -263,7 +277,9 @@ class Checker:
         except (InvalidOperation, ValueError, OverflowError):
             amount = None
         if amount is None or not amount.is_finite():
-            self.error(where, f"Must be an amount of money, like 12.50 (it is {value!r})")
+            self.error(
+                where, gettext("Must be an amount of money, like 12.50 (it is %(value)r)") % {"value": value}
+            )
             return None
         if amount < 0:
             self.error(where, gettext("Must be 0 or more (it is %(value)s)") % {"value": value})
@@ -283,7 +299,7 @@ class Checker:
         try:
             return datetime.date.fromisoformat(str(value)[:10])
         except ValueError:
-            self.error(where, f"Must be a date like 2027-01-31 (it is {value!r})")
+            self.error(where, gettext("Must be a date like 2027-01-31 (it is %(value)r)") % {"value": value})
             return None
 
     def time(self, value, where: str) -> str | None:
@@ -291,7 +307,7 @@ class Checker:
             r"^\s*(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?\s*$", str(value)
         )
         if not match or int(match.group(1)) > 23 or int(match.group(2)) > 59:
-            self.error(where, f"Must be a time like 10:00 (it is {value!r})")
+            self.error(where, gettext("Must be a time like 10:00 (it is %(value)r)") % {"value": value})
             return None
         return f"{int(match.group(1)):02d}:{match.group(2)}"
 
@@ -396,9 +412,10 @@ class _Run:
         self.owner = provider
         self.by = by
         self.progress = progress
-        self.actor_label = f"Imported from {source}"[: max_length(ListingEvent, "actor_label")]
+        actor_label = gettext("Imported from %(source)s") % {"source": source}
         if provider is not None:
-            self.actor_label = f"Uploaded by {provider.name}"[: max_length(ListingEvent, "actor_label")]
+            actor_label = gettext("Uploaded by %(name)s") % {"name": provider.name}
+        self.actor_label = actor_label[: max_length(ListingEvent, "actor_label")]
         self.report = ImportReport(source=source, publish=publish, dry_run=dry_run)
         self.now = timezone.now()
         self.today = timezone.localdate()
@@ -645,10 +662,13 @@ class _Run:
             interval = schedule.get("interval")
             opens, closes, byday = schedule.get("opens_at"), schedule.get("closes_at"), schedule.get("byday")
             if freq != "WEEKLY" or str(interval or 1) != "1" or not (opens and closes and byday):
-                flags.append(
-                    "Schedule not weekly, left out"
-                    + (f" (“{str(schedule['description'])[:80]}”)" if schedule.get("description") else "")
-                )
+                if schedule.get("description"):
+                    flags.append(
+                        gettext("Schedule not weekly, left out (“%(description)s”)")
+                        % {"description": str(schedule["description"])[:80]}
+                    )
+                else:
+                    flags.append(gettext("Schedule not weekly, left out"))
                 continue
             days = [part.strip().upper() for part in str(byday).split(",") if part.strip()]
             unknown = [day for day in days if day not in BYDAY]
@@ -877,7 +897,7 @@ class _Run:
         record = self.source_record(Kind.ORGANIZATION, NO_ORGANISATION)
         if record and record.provider:
             return record.provider
-        name = f"Organisation not named by {self.source}"[:200]
+        name = (gettext("Organisation not named by %(source)s") % {"source": self.source})[:200]
         provider = Provider.objects.create(
             name=name,
             slug=_provider_slug_for(name),
@@ -888,7 +908,7 @@ class _Run:
         )
         self.tally.created["providers"] += 1
         self.remember(
-            Kind.ORGANIZATION, NO_ORGANISATION, "", provider=provider, flags=["Organisation unknown"]
+            Kind.ORGANIZATION, NO_ORGANISATION, "", provider=provider, flags=[gettext("Organisation unknown")]
         )
         return provider
 
@@ -922,9 +942,10 @@ class _Run:
                 raise RecordProblems(
                     [
                         RecordError(
-                            f"location {plan.name!r}",
+                            gettext("location %(name)r") % {"name": plan.name},
                             "addresses[0].postal_code",
-                            f"Must be a postcode of 8 characters or fewer (it is {placed.postcode!r})",
+                            gettext("Must be a postcode of 8 characters or fewer (it is %(postcode)r)")
+                            % {"postcode": placed.postcode},
                         )
                     ]
                 )
@@ -987,7 +1008,7 @@ class _Run:
             # Daywell since). Only terms a council officer has mapped since then are added.
             self.add_newly_mapped_terms(record)
             self.tally.unchanged["listings"] += 1
-            self.tally.flags.extend(f"“{item.get('name')}”: {flag}" for flag in record.flags)
+            self.tally.flags.extend(f"“{item.get('name')}”: {_shown_flag(flag)}" for flag in record.flags)
             return
         plan = self.service_plan(label, item)
         opportunity = record.opportunity if record else None
@@ -1032,7 +1053,7 @@ class _Run:
             flags += self.listing_update(plan, opportunity, provider, content)
         if tags:
             opportunity.source_tags.add(*tags)
-        self.tally.flags.extend(f"“{plan.name}”: {flag}" for flag in flags)
+        self.tally.flags.extend(f"“{plan.name}”: {_shown_flag(flag)}" for flag in flags)
         self.remember(Kind.SERVICE, plan.source_id, plan.digest, opportunity=opportunity, flags=flags)
 
     def refuse_if_not_owned(self, record: str, *, listing=None, locations=()) -> None:
@@ -1165,7 +1186,7 @@ class _Run:
         self.event(
             opportunity,
             ListingEvent.Kind.CREATED,
-            note="Published on import." if status == Opportunity.Status.PUBLISHED else "",
+            note=gettext("Published on import.") if status == Opportunity.Status.PUBLISHED else "",
         )
         if status in (Opportunity.Status.IN_REVIEW, Opportunity.Status.DRAFT):
             submitted = status == Opportunity.Status.IN_REVIEW
@@ -1237,7 +1258,7 @@ class _Run:
         fields: list[str] = []
         words: list[list[str]] = []
         if opportunity.provider_id != provider.pk:
-            words.append(["Provider", str(opportunity.provider or "None"), provider.name])
+            words.append([gettext("Provider"), str(opportunity.provider or gettext("None")), provider.name])
             opportunity.provider = provider
             fields.append("provider")
         if self.publish:
@@ -1267,8 +1288,8 @@ class _Run:
                 words.append(
                     [
                         str(Opportunity._meta.get_field(name).verbose_name).capitalize(),
-                        str(getattr(opportunity, name) or "Not given"),
-                        str(value or "Not given"),
+                        str(getattr(opportunity, name) or gettext("Not given")),
+                        str(value or gettext("Not given")),
                     ]
                 )
                 setattr(opportunity, name, value)
@@ -1280,7 +1301,7 @@ class _Run:
             if opportunity.status != status_before:
                 words.append(
                     [
-                        "Status",
+                        gettext("Status"),
                         str(Opportunity.Status(status_before).label),
                         str(opportunity.get_status_display()),
                     ]

@@ -18,6 +18,8 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 
+from django.utils.translation import gettext
+
 from .errors import RecordError
 from .ids import derived, is_uuid
 from .records import attribute, cost_option, fact_attribute, fees_from_options, schedule, term, term_attribute
@@ -95,12 +97,13 @@ def services_of(data) -> list:
     return [data]
 
 
-def records(data, *, name: str = "Outpost file") -> Iterator[tuple[str, dict | RecordError]]:
+def records(data, *, name: str = "") -> Iterator[tuple[str, dict | RecordError]]:
     """Each service of an Outpost file, as (label, ORUK full service or RecordError)."""
+    name = name or gettext("Outpost file")
     for number, item in enumerate(services_of(data), start=1):
-        label = f"{name} item {number}"
+        label = gettext("%(name)s item %(number)s") % {"name": name, "number": number}
         if isinstance(item, dict) and isinstance(item.get("id"), int | str) and str(item["id"]).strip():
-            label += f" (id {str(item['id'])[:40]})"
+            label = gettext("%(label)s (id %(id)s)") % {"label": label, "id": str(item["id"])[:40]}
         yield label, to_oruk(item, label=label)
 
 
@@ -137,7 +140,7 @@ def _shown(value) -> str:
     try:
         text = value if isinstance(value, str) else str(value)
     except ValueError:
-        return "a very long number"
+        return gettext("a very long number")
     return text if len(text) <= 40 else text[:39] + "…"
 
 
@@ -146,7 +149,7 @@ def _age(record: dict, key: str):
     if value in (None, ""):
         return None
     if not _is_number(value) or not 0 <= value <= 130:
-        raise _Bad(key, "Age must be a whole number between 0 and 130")
+        raise _Bad(key, gettext("Age must be a whole number between 0 and 130"))
     return int(value)
 
 
@@ -172,10 +175,11 @@ def _outpost_term(service_id: str, kind: str, item: dict) -> dict:
     )
 
 
-def to_oruk(record, *, label: str = "Outpost service") -> dict | RecordError:
+def to_oruk(record, *, label: str = "") -> dict | RecordError:
     """One Outpost service as an ORUK 3.0 full service, or the RecordError saying why it cannot
     be (returned, like every adapter's records, for the importer to report and skip). A record
     this adapter did not foresee is reported the same way, so the rest of the file goes on."""
+    label = label or gettext("Outpost service")
     try:
         return _to_oruk(record)
     except _Bad as bad:
@@ -183,22 +187,24 @@ def to_oruk(record, *, label: str = "Outpost service") -> dict | RecordError:
     except Exception:
         # Only the label: the record may hold people's contact details.
         logger.exception("Outpost record %s could not be converted", label)
-        return RecordError(label, "", "This service could not be read: it is not in the form Outpost writes")
+        return RecordError(
+            label, "", gettext("This service could not be read: it is not in the form Outpost writes")
+        )
 
 
 def _to_oruk(record) -> dict:
     if not isinstance(record, dict):
-        raise _Bad("", "This is not an Outpost service (expected a JSON object)")
+        raise _Bad("", gettext("This is not an Outpost service (expected a JSON object)"))
     if record.get("id") in (None, ""):
-        raise _Bad("id", "The service has no id, so it cannot be matched on a later import")
+        raise _Bad("id", gettext("The service has no id, so it cannot be matched on a later import"))
     name = _text(record.get("name"))
     if not name:
-        raise _Bad("name", "The service has no name")
+        raise _Bad("name", gettext("The service has no name"))
     service_id = _id("outpost-service", record["id"])
     description = _text(record.get("description"))
     minimum, maximum = _age(record, "min_age"), _age(record, "max_age")
     if minimum is not None and maximum is not None and minimum > maximum:
-        raise _Bad("max_age", "The maximum age is below the minimum age")
+        raise _Bad("max_age", gettext("The maximum age is below the minimum age"))
 
     service = {
         "id": service_id,
@@ -251,7 +257,7 @@ def _to_oruk(record) -> dict:
     for kind, key in (("category", "taxonomies"), ("suitability", "suitabilities"), ("need", "send_needs")):
         items = record.get(key) or []
         if not isinstance(items, list):
-            raise _Bad(key, "Expected a list")
+            raise _Bad(key, gettext("Expected a list"))
         for item in items:
             if not isinstance(item, dict) or not _text(item.get("name") or item.get("label")):
                 continue
@@ -284,7 +290,7 @@ def _is_datetime(text: str) -> bool:
 
 def _organization(data, service_name: str) -> dict:
     if data is not None and not isinstance(data, dict):
-        raise _Bad("organisation", "Expected an object")
+        raise _Bad("organisation", gettext("Expected an object"))
     data = data or {}
     key = data.get("id")
     # Outpost often leaves a one-service organisation without a name: the service names it.
@@ -306,7 +312,7 @@ def _contacts(items, service_id: str) -> tuple[list, str, str]:
     if items is None:
         return [], "", ""
     if not isinstance(items, list):
-        raise _Bad("contacts", "Expected a list")
+        raise _Bad("contacts", gettext("Expected a list"))
     people = [item for item in items if isinstance(item, dict)]
     name = next((_text(p.get("name")) for p in people if _text(p.get("name"))), "")
     title = next((_text(p.get("title")) for p in people if _text(p.get("name"))), "")
@@ -346,11 +352,11 @@ def _locations(items, service_id: str) -> tuple[list, bool, list[str]]:
     if items is None:
         return [], False, []
     if not isinstance(items, list):
-        raise _Bad("locations", "Expected a list")
+        raise _Bad("locations", gettext("Expected a list"))
     located, online, unmapped = [], False, []
     for index, item in enumerate(items):
         if not isinstance(item, dict):
-            raise _Bad(f"locations[{index}]", "Expected an object")
+            raise _Bad(f"locations[{index}]", gettext("Expected an object"))
         point = _coordinates(item.get("geometry"))
         postcode = _text(item.get("postal_code")).upper()
         line_1 = _text(item.get("address_1"))
@@ -378,7 +384,7 @@ def _locations(items, service_id: str) -> tuple[list, bool, list[str]]:
             ]
         accessibilities = item.get("accessibilities") or []
         if not isinstance(accessibilities, list):
-            raise _Bad(f"locations[{index}].accessibilities", "Expected a list")
+            raise _Bad(f"locations[{index}].accessibilities", gettext("Expected a list"))
         accessibility, attributes = [], []
         for access in accessibilities:
             access_name = _text(access.get("name") or access.get("label")) if isinstance(access, dict) else ""
@@ -424,27 +430,32 @@ def _schedules(items, service_id: str) -> list:
     if items is None:
         return []
     if not isinstance(items, list):
-        raise _Bad("regular_schedules", "Expected a list")
+        raise _Bad("regular_schedules", gettext("Expected a list"))
     schedules, seen = [], set()
     for index, item in enumerate(items):
         field = f"regular_schedules[{index}]"
         if not isinstance(item, dict):
-            raise _Bad(field, "Expected an object")
+            raise _Bad(field, gettext("Expected an object"))
         day = item.get("weekday")
         if isinstance(day, int) and not isinstance(day, bool) and 1 <= day <= 7:
             weekday = day - 1  # Outpost counts Monday as 1
         elif isinstance(day, str) and day.strip().lower() in WEEKDAYS:
             weekday = WEEKDAYS.index(day.strip().lower())
         else:
-            raise _Bad(f"{field}.weekday", f"'{_shown(day)}' is not a day of the week")
+            raise _Bad(
+                f"{field}.weekday", gettext("'%(value)s' is not a day of the week") % {"value": _shown(day)}
+            )
         times = []
         for key in ("opens_at", "closes_at"):
             match = TIME.match(_text(item.get(key)))
             if not match:
-                raise _Bad(f"{field}.{key}", f"'{_shown(item.get(key))}' is not a time like 10:00")
+                raise _Bad(
+                    f"{field}.{key}",
+                    gettext("'%(value)s' is not a time like 10:00") % {"value": _shown(item.get(key))},
+                )
             times.append(f"{int(match[1]):02d}:{match[2]}")
         if times[1] <= times[0]:
-            raise _Bad(f"{field}.closes_at", "The closing time must be after the opening time")
+            raise _Bad(f"{field}.closes_at", gettext("The closing time must be after the opening time"))
         if (weekday, *times) not in seen:
             seen.add((weekday, *times))
             schedules.append(schedule(service_id, weekday, *times))
@@ -455,12 +466,12 @@ def _costs(items, service_id: str, free) -> tuple[list, bool]:
     if items is None:
         items = []
     if not isinstance(items, list):
-        raise _Bad("cost_options", "Expected a list")
+        raise _Bad("cost_options", gettext("Expected a list"))
     costs = []
     for index, item in enumerate(items):
         field = f"cost_options[{index}]"
         if not isinstance(item, dict):
-            raise _Bad(field, "Expected an object")
+            raise _Bad(field, gettext("Expected an object"))
         value = item.get("amount")
         try:
             amount = Decimal(value if isinstance(value, str) else repr(value) if _is_number(value) else "x")
@@ -468,9 +479,11 @@ def _costs(items, service_id: str, free) -> tuple[list, bool]:
             amount = None
         # Decimal reads "NaN" and "Infinity" too: they are not money either.
         if amount is None or not amount.is_finite():
-            raise _Bad(f"{field}.amount", f"'{_shown(value)}' is not an amount of money")
+            raise _Bad(
+                f"{field}.amount", gettext("'%(value)s' is not an amount of money") % {"value": _shown(value)}
+            )
         if amount < 0 or amount >= Decimal("1000000"):
-            raise _Bad(f"{field}.amount", "The amount must be between 0 and 999,999.99")
+            raise _Bad(f"{field}.amount", gettext("The amount must be between 0 and 999,999.99"))
         amount = amount.quantize(Decimal("0.01"))
         unit = UNIT_FOR.get(_text(item.get("cost_type") or item.get("amount_description")).lower(), "session")
         costs.append(cost_option(service_id, amount, unit, _text(item.get("option"))[:100]))

@@ -29,7 +29,7 @@ from . import csv_format, outpost
 from .errors import RecordError
 from .forms import ProviderUploadForm, SourceTagMapForm, UploadForm
 from .models import SourceTag
-from .readers import json_problem
+from .readers import json_problem_sentence
 from .services import source_tag_map
 
 UPLOAD_KEY = "oruk_upload"
@@ -123,7 +123,7 @@ def _oruk_records(data, name: str):
     else:
         items = [data]
     for number, item in enumerate(items, start=1):
-        label = f"{name} item {number}"
+        label = _("%(name)s item %(number)s") % {"name": name, "number": number}
         if not isinstance(item, dict) or not item.get("id") or not item.get("name"):
             yield (
                 label,
@@ -144,9 +144,7 @@ def upload_records(*, text: str, kind: str, name: str) -> tuple[str, list]:
     except (ValueError, RecursionError) as error:
         # UploadForm refuses what json.loads cannot read, but nesting close to Python's limit
         # can pass there and fail here, deeper in the stack.
-        return ORUK_SOURCE, [
-            (name, RecordError(name, "", _("The file %(error)s") % {"error": json_problem(error)}))
-        ]
+        return ORUK_SOURCE, [(name, RecordError(name, "", json_problem_sentence(error)))]
     if outpost.is_outpost(data):
         return outpost.SOURCE, list(outpost.records(data, name=name))
     return ORUK_SOURCE, list(_oruk_records(data, name))
@@ -212,6 +210,7 @@ def import_preview(request):
 
 
 def _report_context(report, stored: dict, source: str, kinds=("listings", "providers", "venues")) -> dict:
+    names = {"listings": _("Listings"), "providers": _("Providers"), "venues": _("Venues")}
     return {
         "report": report,
         "name": stored["name"],
@@ -219,7 +218,7 @@ def _report_context(report, stored: dict, source: str, kinds=("listings", "provi
         "format_name": _format_name(stored["kind"], source),
         "counts": [
             {
-                "kind": kind,
+                "kind": names[kind],
                 "created": report.created[kind],
                 "updated": report.updated[kind],
                 "unchanged": report.unchanged[kind],

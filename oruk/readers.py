@@ -20,6 +20,8 @@ from urllib.error import HTTPError, URLError
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from urllib.request import Request, urlopen
 
+from django.utils.translation import gettext
+
 from .errors import RecordError
 
 FORMATS = ("auto", "oruk", "outpost", "csv")
@@ -91,6 +93,26 @@ def json_problem(error: ValueError | RecursionError, *, detail: bool = False) ->
     if isinstance(error, RecursionError):
         return "is not valid JSON that Daywell can read: it is nested too deeply"
     return "is not valid JSON that Daywell can read: a number in it is too long"
+
+
+def json_problem_sentence(error: ValueError | RecursionError, *, selected: bool = False) -> str:
+    """Why json.loads refused an uploaded file, as a whole sentence in the reader's language:
+    "The file …", or "The selected file …" on the upload form. (json_problem is the command's.)"""
+    if isinstance(error, json.JSONDecodeError):
+        if selected:
+            return gettext("The selected file is not valid JSON (line %(line)s)") % {"line": error.lineno}
+        return gettext("The file is not valid JSON (line %(line)s)") % {"line": error.lineno}
+    if isinstance(error, RecursionError):
+        if selected:
+            return gettext(
+                "The selected file is not valid JSON that Daywell can read: it is nested too deeply"
+            )
+        return gettext("The file is not valid JSON that Daywell can read: it is nested too deeply")
+    if selected:
+        return gettext(
+            "The selected file is not valid JSON that Daywell can read: a number in it is too long"
+        )
+    return gettext("The file is not valid JSON that Daywell can read: a number in it is too long")
 
 
 def records_in(data, name: str, *, format: str = "auto") -> Iterator[Record]:  # noqa: A002

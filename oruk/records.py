@@ -4,6 +4,8 @@ docs/open-referral.md describes and oruk.importer reads."""
 
 from decimal import Decimal
 
+from django.utils import translation
+
 from opportunities import reference
 from opportunities.models import Cost, Weekday
 
@@ -11,8 +13,20 @@ from .ids import derived
 from .taxonomy import AUDIENCES, FACTS, FEATURES, INTERESTS, PAYMENT_ROUTES, Taxonomy, facts
 
 BYDAY = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
-DAY_NAMES = {label.lower(): value for value, label in Weekday.choices}
-UNIT_LABELS = {str(label): key for key, label in Cost.Unit.choices}  # "a session" -> "session"
+# The words inside ORUK records (days, units of price, fact names) are English, whatever language
+# the pages are in: records are data for other systems, and the same record must always be the
+# same (the importer compares their digests).
+FEED_LANGUAGE = "en-gb"
+with translation.override(FEED_LANGUAGE):
+    DAY_NAMES = {str(label).lower(): value for value, label in Weekday.choices}
+    UNIT_LABELS = {str(label): key for key, label in Cost.Unit.choices}  # "a session" -> "session"
+
+
+def unit_words(unit: str) -> str:
+    """A Cost.Unit key in a record's words: "session" -> "a session"."""
+    with translation.override(FEED_LANGUAGE):
+        return str(Cost.Unit(unit).label)
+
 
 # The council's reference lists by slug: (name, description), without a database query, so an
 # adapter can name a Daywell term the way oruk.serialize does.
@@ -80,8 +94,13 @@ def schedule(service_id: str, weekday: int, opens: str, closes: str) -> dict:
         "byday": BYDAY[weekday],
         "opens_at": opens,
         "closes_at": closes,
-        "description": f"{Weekday(weekday).label}s, {_clock(opens)} to {_clock(closes)}",
+        "description": f"{_day_name(weekday)}s, {_clock(opens)} to {_clock(closes)}",
     }
+
+
+def _day_name(weekday: int) -> str:
+    with translation.override(FEED_LANGUAGE):
+        return str(Weekday(weekday).label)
 
 
 def _clock(hhmm: str) -> str:
@@ -93,12 +112,11 @@ def _clock(hhmm: str) -> str:
 
 def cost_option(service_id: str, amount: Decimal, unit: str, label: str = "") -> dict:
     """A price; unit is a Cost.Unit key ("session"), written as its words ("a session")."""
-    unit_words = str(Cost.Unit(unit).label)
     data = {
         "id": derived("cost", service_id, f"{amount:.2f}", unit, label),
         "service_id": service_id,
         "amount": float(amount),
-        "amount_description": unit_words,
+        "amount_description": unit_words(unit),
     }
     if label:
         data["option"] = label

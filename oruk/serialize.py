@@ -19,6 +19,7 @@ from opportunities.models import Opportunity
 from providers.models import Venue
 
 from .ids import derived
+from .records import unit_words
 from .taxonomy import (
     ALL_TAXONOMIES,
     FACTS,
@@ -100,7 +101,7 @@ def fees_text(opportunity: Opportunity) -> str:
     if opportunity.is_free:
         return "Free"
     return "; ".join(
-        f"£{cost.amount:,.2f} {cost.get_unit_display()}" + (f" ({cost.label})" if cost.label else "")
+        f"£{cost.amount:,.2f} {unit_words(cost.unit)}" + (f" ({cost.label})" if cost.label else "")
         for cost in opportunity.costs.all()
     )
 
@@ -344,7 +345,7 @@ def _cost_options(opportunity: Opportunity, service_id: str) -> list[dict]:
                 "service_id": service_id,
                 "option": c.label,
                 "amount": float(c.amount),
-                "amount_description": c.get_unit_display(),
+                "amount_description": unit_words(c.unit),
             }
         )
         for c in opportunity.costs.all()

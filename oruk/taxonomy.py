@@ -16,6 +16,8 @@ one writes the other reads back.
 
 from dataclasses import dataclass
 
+from django.utils import translation
+
 from opportunities.models import AudienceGroup, Feature, Interest, PaymentRoute
 
 from .ids import derived
@@ -134,7 +136,10 @@ def facts() -> dict[str, Fact]:
     """Every fact by slug (built on first use: the choices come from the models)."""
     global _FACTS_BY_SLUG
     if _FACTS_BY_SLUG is None:
-        _FACTS_BY_SLUG = {fact.slug: fact for fact in _facts()}
+        # The terms are published in the API and written into records: English, whatever language
+        # the request that first needs them is in.
+        with translation.override("en-gb"):
+            _FACTS_BY_SLUG = {fact.slug: fact for fact in _facts()}
     return _FACTS_BY_SLUG
 
 
