@@ -7,6 +7,7 @@ from crispy_forms_gds.layout import HTML, Field, Layout, Size
 from crispy_forms_gds.widgets import DateInputWidget
 from django import forms
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext, gettext_lazy
 
 from providers.listing_forms import GdsBoundField
@@ -138,16 +139,23 @@ class ReviewForm(forms.Form):
                 error_messages={"required": error, "invalid_choice": error},
             )
         self.fields["notes"].help_text = (
-            gettext("What is going well, what could be better, and anything to try next. Use plain words: ")
-            + ("you" if relation == "person" else profile.preferred_name)
-            + " can read this."
+            gettext(
+                "What is going well, what could be better, and anything to try next. Use plain words: "
+                "you can read this."
+            )
+            if relation == "person"
+            else gettext(
+                "What is going well, what could be better, and anything to try next. Use plain words: "
+                "%(name)s can read this."
+            )
+            % {"name": profile.preferred_name}
         )
         self.order_fields(["reviewed_on", *(q[0] for q in QUESTIONS), "notes"])
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.layout = Layout(
             Field("reviewed_on", context={"legend_size": Size.for_legend(Size.MEDIUM)}),
-            HTML('<h2 class="govuk-heading-m">How are things going?</h2>'),
+            HTML(format_html('<h2 class="govuk-heading-m">{}</h2>', gettext("How are things going?"))),
             *(Field.radios(q[0], legend_size=Size.SMALL) for q in QUESTIONS),
             Field.textarea("notes", label_size=Size.MEDIUM, rows=5, max_characters=MAX_NOTES),
         )

@@ -4,6 +4,7 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model, password_validation
 from django.core.exceptions import ValidationError
+from django.utils.html import format_html
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -251,13 +252,13 @@ class JoinRequestForm(GovukInputs, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["kind"].choices = kind_choices()
         self.helper = _helper(
-            HTML('<h2 class="govuk-heading-m">About your organisation</h2>'),
+            HTML(format_html('<h2 class="govuk-heading-m">{}</h2>', _("About your organisation"))),
             Field.text("name"),
             Field.radios("kind", legend_size=Size.SMALL),
             Field.textarea("description", rows=6, max_characters=MAX_DESCRIPTION),
             Field.text("website", field_width=20),
             Field.text("charity_number", field_width=10),
-            HTML('<h2 class="govuk-heading-m">About you</h2>'),
+            HTML(format_html('<h2 class="govuk-heading-m">{}</h2>', _("About you"))),
             Field.text("contact_name", field_width=20),
             Field.text("email", field_width=20),
             Field.text("phone", field_width=20),

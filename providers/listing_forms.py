@@ -13,6 +13,7 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import HTML, Button, Field, Fieldset, Layout, Size
 from django import forms
 from django.forms.boundfield import BoundField
+from django.utils.html import format_html
 from django.utils.translation import gettext, gettext_lazy
 
 from opportunities.models import AudienceGroup, Cost, Feature, Interest, Opportunity, PaymentRoute, Weekday
@@ -229,7 +230,10 @@ class WhereForm(SectionForm):
             Field.checkboxes("venues", small=True, legend_size=Size.MEDIUM)
             if self.fields["venues"].choices
             else HTML(
-                '<p class="govuk-body">You have no venues yet. Add one from your organisation\'s page.</p>'
+                format_html(
+                    '<p class="govuk-body">{}</p>',
+                    gettext("You have no venues yet. Add one from your organisation's page."),
+                )
             ),
             Field.checkboxes("areas", small=True, legend_size=Size.MEDIUM),
         ]
@@ -330,8 +334,14 @@ class WhenForm(RowsForm):
         return [
             Field.radios("by_arrangement", legend_size=Size.MEDIUM),
             HTML(
-                '<h2 class="govuk-heading-m">Weekly sessions</h2><p class="govuk-body">Fill in one row for '
-                "each session in a week. Leave spare rows empty. Save to get more rows.</p>"
+                format_html(
+                    '<h2 class="govuk-heading-m">{}</h2><p class="govuk-body">{}</p>',
+                    gettext("Weekly sessions"),
+                    gettext(
+                        "Fill in one row for each session in a week. Leave spare rows empty. "
+                        "Save to get more rows."
+                    ),
+                )
             ),
             *rows,
         ]
@@ -445,8 +455,11 @@ class CostForm(RowsForm):
         return [
             Field.radios("is_free", inline=True, legend_size=Size.MEDIUM),
             HTML(
-                '<h2 class="govuk-heading-m">Prices</h2>'
-                '<p class="govuk-body">If people pay, give each price. Leave spare rows empty.</p>'
+                format_html(
+                    '<h2 class="govuk-heading-m">{}</h2><p class="govuk-body">{}</p>',
+                    gettext("Prices"),
+                    gettext("If people pay, give each price. Leave spare rows empty."),
+                )
             ),
             *rows,
             Field.checkboxes("payment_routes", small=True, legend_size=Size.MEDIUM),
@@ -504,9 +517,14 @@ class AccessForm(SectionForm):
     def fields_layout(self):
         return [
             HTML(
-                '<p class="govuk-body">Select everything this activity offers. Features of your venues, like '
-                "a step-free entrance, come from the venue: you do not need to select them again. "
-                "The council checks these.</p>"
+                format_html(
+                    '<p class="govuk-body">{}</p>',
+                    gettext(
+                        "Select everything this activity offers. Features of your venues, like a step-free "
+                        "entrance, come from the venue: you do not need to select them again. "
+                        "The council checks these."
+                    ),
+                )
             ),
             *(
                 Field.checkboxes(name, small=True, legend_size=Size.MEDIUM)
@@ -589,7 +607,7 @@ class EasyReadForm(SectionForm):
 
     def fields_layout(self):
         return [
-            HTML(EASY_READ_GUIDANCE),
+            HTML('{% include "providers/includes/_easy_read_help.html" %}'),
             Field.textarea("easy_read_summary", rows=8, max_characters=MAX_EASY_READ),
         ]
 
@@ -602,29 +620,6 @@ class EasyReadForm(SectionForm):
             )
         return text
 
-
-EASY_READ_GUIDANCE = """
-<p class="govuk-body">Easy Read helps people with a learning disability, and many other people, understand
-what you offer. Write a few short sentences.</p>
-<details class="govuk-details">
-  <summary class="govuk-details__summary">
-    <span class="govuk-details__summary-text">How to write Easy Read</span>
-  </summary>
-  <div class="govuk-details__text">
-    <ul class="govuk-list govuk-list--bullet">
-      <li>Use one idea in each sentence.</li>
-      <li>Keep sentences short: 15 words or fewer.</li>
-      <li>Use everyday words. Say "help", not "facilitate".</li>
-      <li>Speak to the reader: "You can come on Tuesdays".</li>
-      <li>Say what happens, where, when, what it costs and who to contact.</li>
-      <li>Write numbers as digits: "2 hours", not "two hours".</li>
-      <li>Do not use capitals for whole words, or jargon and abbreviations.</li>
-    </ul>
-    <p class="govuk-body">For example: "We grow vegetables. We meet on Tuesdays at 10 in the morning.
-    It costs £5. Phone Sam on 0121 496 0000 to come and see."</p>
-  </div>
-</details>
-"""
 
 SECTION_FORMS = {
     "about": AboutForm,

@@ -203,9 +203,15 @@ class ConcernForm(forms.Form):
             Field.text("reporter_relationship"),
             Field.radios("contact", legend_size=Size.SMALL),
             HTML(
-                f'<p class="govuk-body" id="{CONTACT_HINT_ID}">If we can contact you, give your name and '
-                "a phone number or an email address. If you want to stay anonymous, leave these empty: "
-                "we will not keep anything typed here.</p>"
+                format_html(
+                    '<p class="govuk-body" id="{}">{}</p>',
+                    CONTACT_HINT_ID,
+                    _(
+                        "If we can contact you, give your name and a phone number or an email address. "
+                        "If you want to stay anonymous, leave these empty: we will not keep anything "
+                        "typed here."
+                    ),
+                )
             ),
             Field.text("reporter_name", field_width=20),
             Field.text("reporter_phone", field_width=20),

@@ -97,6 +97,7 @@ USER_POSITIONS = {
 MESSAGES_ONLY = {"success", "info", "warning"}  # logger.info("…") is for developers
 LOGGERS = {"logger", "logging", "log"}
 TEXT = re.compile(r"[A-Za-z]")
+MARKUP = re.compile(r"<[^>]*>|{%.*?%}|{{.*?}}|&\w+;")
 
 
 def _name(node) -> str:
@@ -152,6 +153,12 @@ def unmarked_python_text(source: str) -> list[tuple[int, str, str]]:
         for position in USER_POSITIONS.get(called, []):
             if position < len(node.args):
                 found += [(node.lineno, f"{called}()", text) for text in bare_text(node.args[position])]
+        if called == "HTML" and node.args:  # crispy-forms' HTML("<p>…</p>"): the words between the tags
+            found += [
+                (node.lineno, "HTML()", words)
+                for text in bare_text(node.args[0])
+                if _is_text(words := " ".join(MARKUP.sub(" ", text).split()))
+            ]
     return found
 
 
@@ -192,6 +199,9 @@ Figure("wards", "Opportunities in each ward", ["Ward", _("People")], rows, note=
 field = forms.CharField(error_messages={"required": "Enter your name", "invalid": _("Check it")})
 check.error("postcode", f"Must be a postcode (it is {value!r})" if bad else _("Too long"))
 Column("title", True, "venue", "csv")
+HTML('<h2 class="govuk-heading-m">Weekly sessions</h2>')
+HTML('{% include "providers/includes/_easy_read_help.html" %}')
+HTML(format_html('<h2 class="govuk-heading-m">{}</h2>', _("Prices")))
 """
     assert sorted((line, text) for line, _where, text in unmarked_python_text(source)) == [
         (3, "full name"),
@@ -201,6 +211,7 @@ Column("title", True, "venue", "csv")
         (9, "Opportunities in each ward"),
         (10, "Enter your name"),
         (11, "Must be a postcode (it is )"),
+        (13, "Weekly sessions"),
     ]
 
 

@@ -236,3 +236,19 @@ def test_last_updated_is_the_date_of_the_last_save(client):
         updated_at=datetime.datetime(2025, 3, 4, 12, tzinfo=datetime.UTC)
     )
     assert "Last updated 4 March 2025" in client.get(page.get_absolute_url()).content.decode()
+
+
+def test_providers_find_the_guidance_for_providers_where_they_work(client):
+    from tests.factories import ProviderMembershipFactory
+
+    membership = ProviderMembershipFactory()
+    client.force_login(membership.user)
+    provider = membership.provider
+    html = client.get(reverse("providers:detail", args=[provider.slug])).content.decode()
+    for slug in ("for-providers-listing", "for-providers-checks", "for-providers-easy-read"):
+        assert f'href="/guidance/{slug}/"' in html, slug
+    listing = OpportunityFactory(provider=provider)
+    section = reverse("providers:listing-section", args=[provider.slug, listing.pk, "easy-read"])
+    html = client.get(section).content.decode()
+    assert "How to write Easy Read" in html
+    assert '<a class="govuk-link" href="/guidance/for-providers-easy-read/">Read our full guide' in html
