@@ -16,7 +16,7 @@ class UserChangeForm(BaseUserChangeForm):
         choices=User.OfficerRole.choices,
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text="Only for council officers. Each role opens its own part of the council workspace.",
+        help_text=User._meta.get_field("officer_roles").help_text,
     )
 
     class Meta(BaseUserChangeForm.Meta):

@@ -153,6 +153,15 @@ def test_the_listing_shows_an_icon_beside_each_interest_and_feature(client):
 
 
 @pytest.mark.django_db
+def test_the_home_page_shows_each_interest_with_its_icon(client):
+    html = client.get("/").content.decode()
+    interests = Interest.objects.all()
+    assert interests.count() == 16
+    for interest in interests:
+        assert f"{icon_svg(interest.slug)}{interest.name}</a>" in html, interest.slug
+
+
+@pytest.mark.django_db
 def test_search_filters_and_result_cards_show_icons_beside_the_words(client):
     opportunity = OpportunityFactory(title="Quiet art club", venues=[VenueFactory()])
     opportunity.interests.set(Interest.objects.filter(slug="arts-crafts"))
