@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from citizens.models import CitizenProfile
+from daywell.money import pounds
 from opportunities.forms import DAYS, DELIVERY, TIMES, SearchForm
 from opportunities.models import SearchLog
 from opportunities.terms import Terms, search_terms
@@ -412,7 +413,7 @@ def describe_search(filters: dict, words: str, terms: Terms) -> str:
             parts.append(str(label))
             continue
         elif key == "max_cost":
-            value = f"£{value}"
+            value = pounds(value) or value
         elif key == "distance":
             value = _miles(value)
         parts.append(_("%(label)s: %(value)s") % {"label": label, "value": value})

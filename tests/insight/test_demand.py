@@ -263,3 +263,14 @@ def test_signed_out_visitors_are_sent_to_sign_in(client):
     response = client.get("/council/insight/demand/")
     assert response.status_code == 302
     assert "sign-in" in response["Location"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("recorded", "written"), [("10.00", "£10"), ("7.5", "£7.50"), ("1200", "£1,200")])
+def test_a_cost_filter_is_written_in_the_sites_money_style(recorded, written):
+    from insight.demand import describe_search
+    from opportunities.terms import search_terms
+
+    assert (
+        describe_search({"max_cost": recorded}, "", search_terms()) == f"Most to pay for a session: {written}"
+    )
