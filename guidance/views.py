@@ -33,7 +33,9 @@ CONFLICT_MESSAGE = gettext_lazy(
 # --- Public pages --------------------------------------------------------------------------------
 @require_safe
 def index(request):
-    pages = GuidancePage.objects.published().only("slug", "title", "summary", "audience", "position")
+    pages = GuidancePage.objects.published().only(
+        "slug", "title", "summary", "audience", "position", "easy_read_title", "easy_read_body"
+    )
     groups = [
         (value, label, [page for page in pages if page.audience == value])
         for value, label in GuidancePage.Audience.choices
@@ -53,6 +55,8 @@ def page(request, slug):
         "easy_read": easy_read,
         "title": (page.easy_read_title or page.title) if easy_read else page.title,
         "content": page.easy_read_html() if easy_read else page.body_html(),
+        # Easy Read was asked for (the switch, or the address) but the page has no Easy Read version.
+        "easy_read_missing": asked == EASY_READ and not page.has_easy_read,
     }
     return render(request, "guidance/page_detail.html", context)
 

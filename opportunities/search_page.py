@@ -17,6 +17,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, gettext_lazy
 
 from daywell.money import pounds
+from daywell.templatetags.clock import clock_text
 from guidance.icons import icon_svg
 from places.maps import legend, shade_for, ward_map
 
@@ -365,12 +366,8 @@ def map_context(params: QueryDict, result: Result, terms: Terms, chosen_wards: l
 
 # --- Result cards -----------------------------------------------------------------------------
 def _clock(text: str) -> str:
-    hour, minute = (int(part) for part in text.split(":"))
-    if (hour, minute) == (12, 0):
-        return gettext("midday")
-    suffix = "am" if hour < 12 else "pm"
-    hour = hour % 12 or 12
-    return f"{hour}{suffix}" if minute == 0 else f"{hour}:{minute:02d}{suffix}"
+    hour, minute = (int(part) for part in text.split(":")[:2])
+    return clock_text(datetime.time(hour, minute))
 
 
 def when_text(card: dict, by_arrangement: bool) -> str:

@@ -41,6 +41,28 @@ def test_every_information_page_in_both_versions_is_accessible_and_reflows(page)
             assert_reflows(page, f"{guide.slug} (Easy Read)")
 
 
+def test_in_easy_read_the_list_has_easy_read_titles_and_a_page_without_one_says_so(page):
+    guidance_pages_ensure()
+    GuidancePage.objects.create(
+        slug="days-out", title="Days out", summary="Ideas for days out.", body="Go **anywhere**.", position=99
+    )
+    page.goto("/guidance/")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Switch Easy Read on").click()
+    expect(page.get_by_role("link", name="Asking the council for help")).to_be_visible()
+    standard_title = "Getting a needs assessment from adult social care"
+    expect(page.get_by_role("link", name=standard_title)).to_have_count(0)
+    expect(page.locator("main .dw-easy-read-row__icon svg").first).to_be_visible()
+    assert_accessible(page, "guidance-index-easy-read")
+    assert_reflows(page, "the information and advice list in Easy Read")
+
+    with page.expect_navigation():
+        page.get_by_role("link", name="Days out", exact=True).click()
+    expect(page.locator(".govuk-inset-text")).to_have_text("There is no Easy Read version of this page yet.")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Days out")
+    assert_accessible(page, "guidance-no-easy-read")
+
+
 def test_easy_read_rows_are_large_with_the_icon_beside_the_words(page):
     guidance_pages_ensure()
     page.goto("/guidance/direct-payments/?version=easy-read")
