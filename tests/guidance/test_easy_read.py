@@ -137,11 +137,14 @@ def test_a_listing_shows_its_easy_read_summary_first_when_easy_read_is_on(client
     assert '<h2 class="govuk-heading-l">What happens</h2>' in html
 
 
-def test_a_listing_without_an_easy_read_summary_looks_the_same_with_easy_read_on(client):
+def test_a_listing_without_an_easy_read_summary_says_so_with_easy_read_on(client):
     listing = OpportunityFactory(easy_read_summary="")
+    note = "There is no Easy Read summary of this activity yet."
+    assert note not in client.get(listing.get_absolute_url()).content.decode()
     client.cookies[EASY_READ_COOKIE] = "1"
     html = client.get(listing.get_absolute_url()).content.decode()
     assert "dw-easy-read-summary" not in html
+    assert note in html
 
 
 def test_search_results_show_the_easy_read_summary_when_easy_read_is_on(client):
