@@ -13,15 +13,14 @@ from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext, gettext_lazy
+from django.utils.translation import gettext, gettext_lazy, ngettext, pgettext
 
 from daywell.notify import email_send, provider_addresses
 
 from .models import CitizenProfile, Enquiry, ProfileAccess
+from .plan import PARTS, and_list, list_of_groups, when_words
 from .services import profile_access_record
 
-WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-PARTS = ["morning", "afternoon", "evening"]
 TRAVEL_WORDS = {  # the profile's own wording is the person's ("I drive"); the provider reads about them
     CitizenProfile.Travel.WALK: gettext_lazy("Walking or wheeling"),
     CitizenProfile.Travel.BUS: gettext_lazy("Bus, train or tram"),
@@ -62,11 +61,7 @@ def free_slots_text(slots) -> str:
     days = {}
     for slot in sorted(set(slots)):
         days.setdefault(slot // 3, []).append(PARTS[slot % 3])
-    return "; ".join(f"{WEEKDAYS[day]} {_and(parts)}" for day, parts in days.items())
-
-
-def _and(words: list[str]) -> str:
-    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
+    return list_of_groups([when_words(day, and_list(parts)) for day, parts in days.items()])
 
 
 def enquiry_shareable(*, profile: CitizenProfile, user) -> list[tuple[str, str, str]]:
@@ -75,13 +70,18 @@ def enquiry_shareable(*, profile: CitizenProfile, user) -> list[tuple[str, str, 
     values = {"name": profile.preferred_name}
     if profile.date_of_birth:
         values["age"] = str(age_on(profile.date_of_birth, timezone.localdate()))
-    values["needs"] = ", ".join(sorted(feature.name for feature in profile.needs.all()))
-    values["interests"] = ", ".join(sorted(interest.name for interest in profile.interests.all()))
+    comma = pgettext("between items of a list", ", ")
+    values["needs"] = comma.join(sorted(feature.name for feature in profile.needs.all()))
+    values["interests"] = comma.join(sorted(interest.name for interest in profile.interests.all()))
     values["free"] = free_slots_text(profile.free_slots)
     travel = [str(TRAVEL_WORDS.get(way, way)) for way in profile.travel]
     if travel and profile.travel_miles is not None:
-        travel.append(f"up to {profile.travel_miles.normalize():f} miles")
-    values["travel"] = ", ".join(travel)
+        miles = profile.travel_miles
+        travel.append(
+            ngettext("up to %(miles)s mile", "up to %(miles)s miles", 1 if miles == 1 else 2)
+            % {"miles": f"{miles.normalize():f}"}
+        )
+    values["travel"] = comma.join(travel)
     values["email"] = user.email
     return [(key, heading, values[key]) for key, heading in SHAREABLE if values.get(key)]
 

@@ -13,6 +13,7 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext, pgettext, pgettext_lazy
 
 from daywell.money import pounds
+from guidance.icons import ICONS
 from opportunities.models import Interest, Opportunity, Weekday
 from opportunities.search_page import cost_text, when_text
 from opportunities.templatetags.daywell import clock
@@ -28,6 +29,12 @@ PARTS = [
     pgettext_lazy("part of the day, inside a sentence", "afternoon"),
     pgettext_lazy("part of the day, inside a sentence", "evening"),
 ]
+# The same, for something that happens every week ("Tuesday and Thursday mornings").
+PARTS_EVERY_WEEK = [
+    pgettext_lazy("parts of the day, every week: Tuesday mornings", "mornings"),
+    pgettext_lazy("parts of the day, every week: Tuesday mornings", "afternoons"),
+    pgettext_lazy("parts of the day, every week: Tuesday mornings", "evenings"),
+]
 ICS_DAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
 # When a listing has no fixed times the calendar shows the usual hours of that part of the day.
 PART_HOURS = {
@@ -35,13 +42,8 @@ PART_HOURS = {
     PlanEntry.Part.AFTERNOON: (datetime.time(14), datetime.time(16)),
     PlanEntry.Part.EVENING: (datetime.time(18), datetime.time(20)),
 }
-# One picture for each kind of activity (static/images/activities/<slug>.svg).
-ICON_SLUGS = frozenset({
-    "work", "volunteering", "learning", "independent-living", "sport", "arts-crafts", "music-drama",
-    "nature-gardening", "cooking-food", "socialising", "health-wellbeing", "faith-culture", "technology",
-    "days-out", "animals", "games",
-})  # fmt: skip
-DEFAULT_ICON = "default"
+# The Easy Read plan's picture for a listing with no kind of activity that has an icon.
+DEFAULT_ICON = "calendar"
 
 
 def part_of_day(start: datetime.time) -> int:
@@ -62,6 +64,11 @@ def and_list(words: list[str]) -> str:
         "items": pgettext("between items of a list", ", ").join(words[:-1]),
         "last": words[-1],
     }
+
+
+def list_of_groups(groups: list[str]) -> str:
+    """ "Monday morning; Tuesday evening": groups that may hold commas of their own."""
+    return pgettext("between groups of a list", "; ").join(str(group) for group in groups)
 
 
 def when_words(weekday: int, part: int | str) -> str:
@@ -127,6 +134,11 @@ class PlanItem:
         return PARTS[self.entry.part]
 
     @property
+    def when(self) -> str:
+        """ "Tuesday morning"."""
+        return when_words(self.entry.weekday, self.entry.part)
+
+    @property
     def has_times(self) -> bool:
         return self.entry.start is not None and self.entry.end is not None
 
@@ -165,10 +177,10 @@ class PlanItem:
 
     @property
     def icon(self) -> str:
-        """The static path of the picture for the listing's first kind of activity."""
+        """The name of the icon (guidance/icons.py) for the listing's first kind of activity: the
+        same picture the search filters and listing pages show beside that interest."""
         interests = list(self.entry.opportunity.interests.all())
-        slug = next((i.slug for i in interests if i.slug in ICON_SLUGS), DEFAULT_ICON)
-        return f"images/activities/{slug}.svg"
+        return next((i.slug for i in interests if i.slug in ICONS), DEFAULT_ICON)
 
     @property
     def venue(self) -> Venue | None:

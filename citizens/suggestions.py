@@ -25,7 +25,8 @@ from dataclasses import dataclass, field
 import numpy as np
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db.models import OuterRef
-from django.utils.translation import gettext
+from django.utils.formats import number_format
+from django.utils.translation import gettext, ngettext, pgettext
 
 from daywell.money import pounds
 from opportunities import facets
@@ -33,10 +34,9 @@ from opportunities.search import index_version
 from opportunities.terms import search_terms
 
 from .models import CitizenProfile, ShortlistItem
+from .plan import DAYS, PARTS, PARTS_EVERY_WEEK, and_list, list_of_groups
 
 LIMIT = 20
-DAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-PARTS = ["morning", "afternoon", "evening"]
 ONLINE = facets.DELIVERY_VALUES.index("online")
 HOME = facets.DELIVERY_VALUES.index("home")
 
@@ -55,22 +55,19 @@ NEAR_SCALE_MILES = 10.0  # how nearness is judged when the person has not said h
 
 @dataclass(frozen=True)
 class Voice:
-    """Who the reasons speak about: "you" when the person reads their own page, else their name."""
+    """Who the words speak about: "you" when the person reads their own page, else their name.
+
+    Each sentence is written out twice, whole, for translators: one said to the person and one about
+    them by name. A word such as "your" or "Sam’s" is never dropped into the middle of a sentence.
+    Templates do the same with `{% if voice.you %}…{% else %}…{% endif %}`."""
 
     name: str
     you: bool = False
 
-    @property
-    def whose(self) -> str:  # "Sam’s" / "your"
-        return "your" if self.you else f"{self.name}’s"
-
-    @property
-    def them(self) -> str:  # "Sam" / "you"
-        return "you" if self.you else self.name
-
-    @property
-    def they_are(self) -> str:  # "Sam is" / "you are"
-        return "you are" if self.you else f"{self.name} is"
+    def says(self, to_you: str, about_them: str, **values) -> str:
+        """The sentence that fits, from both already translated. `about_them` names the person with
+        %(name)s; either may hold the other placeholders given in `values`."""
+        return (to_you if self.you else about_them) % {"name": self.name, **values}
 
 
 @dataclass
@@ -102,17 +99,24 @@ class Suggestions:
 
 
 # --- Words ------------------------------------------------------------------------------------
-def and_join(words: list[str], last: str = " and ") -> str:
-    if len(words) <= 1:
-        return "".join(words)
-    return ", ".join(words[:-1]) + last + words[-1]
+def count_words(count: int) -> str:
+    """A count as the reader's language groups its digits: "1,234"."""
+    return number_format(count, force_grouping=True)
 
 
 def miles_words(miles: float) -> str:
     if miles < 0.05:
         return gettext("Less than 0.1 miles away")
     shown = f"{miles:.1f}"
-    return "1 mile away" if shown == "1.0" else f"{shown} miles away"
+    one = shown == "1.0"
+    return ngettext("%(miles)s mile away", "%(miles)s miles away", 1 if one else 2) % {
+        "miles": "1" if one else shown
+    }
+
+
+def distance_words(miles: float) -> str:
+    """ "1 mile", "2.5 miles"."""
+    return ngettext("%(miles)s mile", "%(miles)s miles", 1 if miles == 1 else 2) % {"miles": f"{miles:g}"}
 
 
 def _lower_first(name: str) -> str:
@@ -122,12 +126,28 @@ def _lower_first(name: str) -> str:
     return name[:1].lower() + name[1:]
 
 
-def _days_words(days: list[int]) -> str:
+def _every_week(days: list[int], parts: tuple[int, ...]) -> str:
+    """One group of free times, each a whole phrase for translators: "every morning",
+    "weekday afternoons", "weekend mornings", "Tuesday and Thursday mornings and evenings"."""
+    if len(days) == 7:
+        return pgettext("every day, at these parts of it: every morning", "every %(parts)s") % {
+            "parts": and_list([PARTS[p] for p in parts])
+        }
+    parts_words = and_list([PARTS_EVERY_WEEK[p] for p in parts])
     if days == [0, 1, 2, 3, 4]:
-        return "weekday"
+        return pgettext("Monday to Friday, every week: weekday mornings", "weekday %(parts)s") % {
+            "parts": parts_words
+        }
     if days == [5, 6]:
-        return "weekend"
-    return and_join([DAY_NAMES[d] for d in days])
+        return pgettext("Saturday and Sunday, every week: weekend mornings", "weekend %(parts)s") % {
+            "parts": parts_words
+        }
+    return pgettext(
+        "days and parts of them, every week: Tuesday and Thursday mornings", "%(days)s %(parts)s"
+    ) % {
+        "days": and_list([DAYS[d] for d in days]),
+        "parts": parts_words,
+    }
 
 
 def slots_words(slots) -> str:
@@ -139,13 +159,7 @@ def slots_words(slots) -> str:
     groups: dict[tuple[int, ...], list[int]] = {}
     for day, parts in by_day.items():
         groups.setdefault(tuple(parts), []).append(day)
-    phrases = []
-    for parts, days in groups.items():
-        if len(days) == 7:
-            phrases.append("every " + and_join([PARTS[p] for p in parts]))
-        else:
-            phrases.append(f"{_days_words(days)} " + and_join([PARTS[p] + "s" for p in parts]))
-    text = "; ".join(phrases)
+    text = list_of_groups([_every_week(days, parts) for parts, days in groups.items()])
     return text[:1].upper() + text[1:]
 
 
@@ -304,18 +318,30 @@ def profile_suggestions(
             ]
             if names:
                 reasons.append(
-                    gettext("Matches %(whose)s interests: ") % {"whose": voice.whose} + ", ".join(names)
+                    voice.says(
+                        gettext("Matches your interests: %(interests)s"),
+                        gettext("Matches %(name)s’s interests: %(interests)s"),
+                        interests=pgettext("between items of a list", ", ").join(names),
+                    )
                 )
         # When they are free
         together = np.flatnonzero(cols.slots[position].reshape(21) & free_slots)
         if len(together):
             if row.by_arrangement:
                 reasons.append(
-                    gettext("Days and times agreed with %(them)s, to fit when %(they_are)s free")
-                    % {"them": voice.them, "they_are": voice.they_are}
+                    voice.says(
+                        gettext("Days and times agreed with you, to fit when you are free"),
+                        gettext("Days and times agreed with %(name)s, to fit when %(name)s is free"),
+                    )
                 )
             else:
-                reasons.append(f"{slots_words(together)}, when {voice.they_are} free")
+                reasons.append(
+                    voice.says(
+                        gettext("%(times)s, when you are free"),
+                        gettext("%(times)s, when %(name)s is free"),
+                        times=slots_words(together),
+                    )
+                )
         # Where
         distance = None
         if miles is not None and not np.isnan(miles[position]):
@@ -324,8 +350,11 @@ def profile_suggestions(
             reasons.append(miles_words(distance))
         elif comes_to_them[position] and ward_id in ward_names:
             reasons.append(
-                gettext("Comes to %(them)s in %(name)s")
-                % {"them": voice.them, "name": ward_names[ward_id].name}
+                voice.says(
+                    gettext("Comes to you in %(ward)s"),
+                    gettext("Comes to %(name)s in %(ward)s"),
+                    ward=ward_names[ward_id].name,
+                )
             )
         elif online[position]:
             reasons.append(gettext("Online, so no travel is needed"))
@@ -334,20 +363,46 @@ def profile_suggestions(
         # Must-have needs
         if need_ids:
             if len(need_ids) == 1:
-                reasons.append(gettext("Meets %(whose)s access need") % {"whose": voice.whose})
+                reasons.append(
+                    voice.says(gettext("Meets your access need"), gettext("Meets %(name)s’s access need"))
+                )
             else:
-                reasons.append(gettext("Meets all of %(whose)s access needs") % {"whose": voice.whose})
+                reasons.append(
+                    voice.says(
+                        gettext("Meets all of your access needs"),
+                        gettext("Meets all of %(name)s’s access needs"),
+                    )
+                )
         # Cost
         cost = cols.cost[position]
         if cols.free[position] or row.is_free or cost == 0:
             reasons.append(gettext("Free"))
         elif not math.isnan(cost):
-            text = f"{pounds(cost)} a session"
-            if budget is not None:
-                text += f", within {voice.whose} weekly budget of {pounds(budget)}"
-                if direct_column is not None and cols.matrices["payment"][position, direct_column]:
-                    text += ": can be paid with a direct payment"
-            reasons.append(text)
+            money = {"cost": pounds(cost), "budget": pounds(budget)}
+            if budget is None:
+                reasons.append(gettext("%(cost)s a session") % money)
+            elif direct_column is not None and cols.matrices["payment"][position, direct_column]:
+                reasons.append(
+                    voice.says(
+                        gettext(
+                            "%(cost)s a session, within your weekly budget of %(budget)s: "
+                            "can be paid with a direct payment"
+                        ),
+                        gettext(
+                            "%(cost)s a session, within %(name)s’s weekly budget of %(budget)s: "
+                            "can be paid with a direct payment"
+                        ),
+                        **money,
+                    )
+                )
+            else:
+                reasons.append(
+                    voice.says(
+                        gettext("%(cost)s a session, within your weekly budget of %(budget)s"),
+                        gettext("%(cost)s a session, within %(name)s’s weekly budget of %(budget)s"),
+                        **money,
+                    )
+                )
         # Who it is for
         if audience_columns:
             names = [
@@ -356,7 +411,7 @@ def profile_suggestions(
                 if cols.matrices["group"][position, c] and group_value_ids[c] in audience_names
             ]
             if names:
-                reasons.append(gettext("Made for ") + and_join(names))
+                reasons.append(gettext("Made for %(groups)s") % {"groups": and_list(names)})
         if cols.vacancies[position]:
             reasons.append(gettext("Taking new people now"))
         result.items.append(
@@ -373,18 +428,33 @@ def profile_suggestions(
 
 
 def _missing(profile: CitizenProfile, voice: Voice, place, facts: dict) -> list[str]:
-    """Parts of the profile that would make the suggestions better, in words for a list."""
+    """Parts of the profile that would make the suggestions better, in words for a list that
+    follows "Suggestions get better when your profile says:"."""
     missing = []
     if not facts.get("interest_ids"):
-        missing.append(f"what {voice.them} enjoys" if not voice.you else "what you enjoy")
+        missing.append(voice.says(gettext("what you enjoy"), gettext("what %(name)s enjoys")))
     if not profile.postcode:
-        missing.append(f"{voice.whose} postcode, to find things nearby")
+        missing.append(
+            voice.says(
+                gettext("your postcode, to find things nearby"),
+                gettext("%(name)s’s postcode, to find things nearby"),
+            )
+        )
     elif place is None:
-        missing.append(f"a postcode we can find ({profile.postcode} is not one we know)")
+        missing.append(
+            gettext("a postcode we can find (%(postcode)s is not one we know)")
+            % {"postcode": profile.postcode}
+        )
     elif profile.travel_miles is None:
-        missing.append(f"how far {voice.them} will travel")
+        missing.append(
+            voice.says(gettext("how far you will travel"), gettext("how far %(name)s will travel"))
+        )
     if not profile.free_slots:
-        missing.append(f"the days and times {voice.they_are} free")
+        missing.append(
+            voice.says(
+                gettext("the days and times you are free"), gettext("the days and times %(name)s is free")
+            )
+        )
     return missing
 
 
@@ -409,23 +479,48 @@ def _why_empty(
             if narrowed.sum() < left.sum():
                 named.add(rule)
             left = narrowed
-    distance = "" if travel is None else "1 mile" if travel == 1 else f"{travel:g} miles"
-    where = f" within {distance} of {voice.whose} home" if "distance" in named else ""
+    # Each clause is whole, with its own "your" or name, to end "No listing … meets your access need".
+    clause = "what no listing does, after: No listing within 3 miles of your home"
     predicates = []
     if "needs" in named:
         if len(need_ids) == 1:
-            predicates.append(f"meets {voice.whose} access need")
+            predicates.append(
+                voice.says(
+                    pgettext(clause, "meets your access need"),
+                    pgettext(clause, "meets %(name)s’s access need"),
+                )
+            )
         else:
-            predicates.append(f"meets all of {voice.whose} access needs")
+            predicates.append(
+                voice.says(
+                    pgettext(clause, "meets all of your access needs"),
+                    pgettext(clause, "meets all of %(name)s’s access needs"),
+                )
+            )
     if "age" in named:
-        predicates.append(f"is open to people aged {age}")
+        predicates.append(pgettext(clause, "is open to people aged %(age)s") % {"age": age})
     if "budget" in named:
-        predicates.append(f"costs {pounds(budget)} a session or less")
-    message = (
-        gettext("No listing%(where)s %(predicates)s.") % {"where": where, "predicates": and_join(predicates)}
-        if predicates
-        else gettext("Nothing is listed%(where)s.") % {"where": where}
-    )
+        predicates.append(pgettext(clause, "costs %(cost)s a session or less") % {"cost": pounds(budget)})
+    values = {
+        "distance": distance_words(travel) if travel is not None else "",
+        "predicates": and_list(predicates),
+    }
+    if "distance" in named and predicates:
+        message = voice.says(
+            gettext("No listing within %(distance)s of your home %(predicates)s."),
+            gettext("No listing within %(distance)s of %(name)s’s home %(predicates)s."),
+            **values,
+        )
+    elif predicates:
+        message = gettext("No listing %(predicates)s.") % values
+    elif "distance" in named:
+        message = voice.says(
+            gettext("Nothing is listed within %(distance)s of your home."),
+            gettext("Nothing is listed within %(distance)s of %(name)s’s home."),
+            **values,
+        )
+    else:
+        message = gettext("Nothing is listed.")
 
     def without(rule: str) -> int:
         keep = np.ones(cols.size, dtype=bool)
@@ -434,13 +529,15 @@ def _why_empty(
                 keep &= mask
         return int(keep.sum())
 
-    def listings(count: int) -> str:
-        return f"{count:,} listing" + ("" if count == 1 else "s")
-
     tips = []
     if "distance" in masks and (count := without("distance")):
         tips.append(
-            gettext("Try a longer distance: %(count)s further away would fit.") % {"count": listings(count)}
+            ngettext(
+                "Try a longer distance: %(count)s listing further away would fit.",
+                "Try a longer distance: %(count)s listings further away would fit.",
+                count,
+            )
+            % {"count": count_words(count)}
         )
     if "needs" in masks:
         count = without("needs")
@@ -458,18 +555,66 @@ def _why_empty(
                     best_name, best = names[need].name, found
             if best:
                 tips.append(
-                    gettext(
-                        "Check each of %(whose)s access needs is a must-have: "
-                        "without “%(best_name)s”, %(best)s would fit."
+                    voice.says(
+                        ngettext(
+                            "Check each of your access needs is a must-have: "
+                            "without “%(need)s”, %(count)s listing would fit.",
+                            "Check each of your access needs is a must-have: "
+                            "without “%(need)s”, %(count)s listings would fit.",
+                            best,
+                        ),
+                        ngettext(
+                            "Check each of %(name)s’s access needs is a must-have: "
+                            "without “%(need)s”, %(count)s listing would fit.",
+                            "Check each of %(name)s’s access needs is a must-have: "
+                            "without “%(need)s”, %(count)s listings would fit.",
+                            best,
+                        ),
+                        need=best_name,
+                        count=count_words(best),
                     )
-                    % {"whose": voice.whose, "best_name": best_name, "best": listings(best)}
                 )
         elif count:
             tips.append(
-                f"{listings(count)} would fit without {voice.whose} access need: check it is a must-have."
+                voice.says(
+                    ngettext(
+                        "%(count)s listing would fit without your access need: check it is a must-have.",
+                        "%(count)s listings would fit without your access need: check it is a must-have.",
+                        count,
+                    ),
+                    ngettext(
+                        "%(count)s listing would fit without %(name)s’s access need: "
+                        "check it is a must-have.",
+                        "%(count)s listings would fit without %(name)s’s access need: "
+                        "check it is a must-have.",
+                        count,
+                    ),
+                    count=count_words(count),
+                )
             )
     if "budget" in masks and (count := without("budget")):
-        tips.append(f"{listings(count)} would fit but cost more a session than {voice.whose} weekly budget.")
+        tips.append(
+            voice.says(
+                ngettext(
+                    "%(count)s listing would fit but cost more a session than your weekly budget.",
+                    "%(count)s listings would fit but cost more a session than your weekly budget.",
+                    count,
+                ),
+                ngettext(
+                    "%(count)s listing would fit but cost more a session than %(name)s’s weekly budget.",
+                    "%(count)s listings would fit but cost more a session than %(name)s’s weekly budget.",
+                    count,
+                ),
+                count=count_words(count),
+            )
+        )
     if "age" in masks and (count := without("age")):
-        tips.append(f"{listings(count)} would fit but are for people of other ages.")
+        tips.append(
+            ngettext(
+                "%(count)s listing would fit but is for people of other ages.",
+                "%(count)s listings would fit but are for people of other ages.",
+                count,
+            )
+            % {"count": count_words(count)}
+        )
     return message, tips

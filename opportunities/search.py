@@ -23,12 +23,15 @@ from django.db import connection
 from places.services import Place
 
 from . import facets
+from .forms import DAYS, TIMES
 from .synonyms import STOP_WORDS, alternatives
 from .terms import Terms
 
 PAGE_SIZE = 20
-WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
-PARTS = ["morning", "afternoon", "evening"]
+# The search form's values for days and parts of the day, in the index's order (its labels are the
+# words people read).
+WEEKDAYS = [value for value, _label in DAYS]
+PARTS = [value for value, _label in TIMES]
 MAX_WORDS = 12
 # "Any of these": a person choosing two interests wants either. Access needs must all be met.
 ANY_OF = ("interest", "group", "payment", "ward", "constituency")

@@ -89,8 +89,12 @@ def enquiry_detail(request, profile, enquiry_id):
 def _status_saved(enquiry: Enquiry, how: str) -> str:
     title = enquiry.opportunity.title
     if enquiry.status == Enquiry.Status.STARTING:
-        who = _("You are") if how == "person" else f"{enquiry.profile.preferred_name} is"
-        return _("Saved: %(who)s starting %(title)s.") % {"who": who, "title": title}
+        if how == "person":
+            return _("Saved: You are starting %(title)s.") % {"title": title}
+        return _("Saved: %(name)s is starting %(title)s.") % {
+            "name": enquiry.profile.preferred_name,
+            "title": title,
+        }
     return _("Saved: %(title)s is not suitable.") % {"title": title}
 
 

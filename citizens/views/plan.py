@@ -13,7 +13,6 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.http import require_POST
@@ -25,13 +24,13 @@ from ..access import profile_view, profile_viewed, relation
 from ..models import CitizenProfile, PlanEntry, ProfileAccess
 from ..plan import (
     DAYS,
-    PARTS,
     entries_clash,
     ics_calendar,
     listing_when_and_cost,
     part_of_day,
     shortlist_items,
     weekly_plan,
+    when_words,
 )
 from ..services import (
     plan_entry_add,
@@ -46,10 +45,6 @@ from ..suggestions import Voice
 def voice_for(request, profile: CitizenProfile) -> Voice:
     """ "your" when the person reads their own pages; their name for anyone acting for them."""
     return Voice(profile.preferred_name, you=relation(request.user, profile) == "person")
-
-
-def upper_first(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 def _safe_next(request) -> str | None:
@@ -76,7 +71,7 @@ def shortlist(request, profile):
     items = list(shortlist_items(profile))
     planned: dict[int, list[str]] = {}
     for entry in profile.plan_entries.only("opportunity_id", "weekday", "part"):
-        planned.setdefault(entry.opportunity_id, []).append(f"{DAYS[entry.weekday]} {PARTS[entry.part]}")
+        planned.setdefault(entry.opportunity_id, []).append(when_words(entry.weekday, entry.part))
     rows = []
     for item in items:
         when, cost = listing_when_and_cost(item.opportunity)
@@ -100,17 +95,24 @@ def shortlist(request, profile):
 def _shortlist_add(request, profile):
     opportunity = _published_or_404(request.POST.get("opportunity"))
     _, created = shortlist_add(profile=profile, opportunity=opportunity, by=request.user)
-    whose = voice_for(request, profile).whose
+    voice = voice_for(request, profile)
     if created:
         messages.success(
             request,
-            gettext("Added %(title)s to %(whose)s shortlist") % {"title": opportunity.title, "whose": whose},
+            voice.says(
+                gettext("Added %(title)s to your shortlist"),
+                gettext("Added %(title)s to %(name)s’s shortlist"),
+                title=opportunity.title,
+            ),
         )
     else:
         messages.info(
             request,
-            gettext("%(title)s is already on %(whose)s shortlist")
-            % {"title": opportunity.title, "whose": whose},
+            voice.says(
+                gettext("%(title)s is already on your shortlist"),
+                gettext("%(title)s is already on %(name)s’s shortlist"),
+                title=opportunity.title,
+            ),
         )
     return redirect(_safe_next(request) or reverse("citizens:shortlist", args=[profile.uuid]))
 
@@ -140,8 +142,11 @@ def shortlist_remove_view(request, profile, item_id):
     shortlist_remove(item=item, by=request.user)
     messages.success(
         request,
-        gettext("Removed %(title)s from %(whose)s shortlist")
-        % {"title": title, "whose": voice_for(request, profile).whose},
+        voice_for(request, profile).says(
+            gettext("Removed %(title)s from your shortlist"),
+            gettext("Removed %(title)s from %(name)s’s shortlist"),
+            title=title,
+        ),
     )
     return redirect(_safe_next(request) or reverse("citizens:shortlist", args=[profile.uuid]))
 
@@ -214,8 +219,8 @@ class PlanAddForm(forms.Form):
         elif opportunity.cost_per_session is not None:
             initial.setdefault("weekly_cost", f"{opportunity.cost_per_session:.2f}")
         super().__init__(*args, **kwargs)
-        # Labels are shown unescaped by crispy-forms-gds, so names and titles are escaped here.
-        them = voice.them
+        # The GOV.UK form templates (templates/gds) escape labels and hints, so names and titles
+        # go into them as plain text.
         if self.sessions:
             planned = list(profile.plan_entries.select_related("opportunity"))
             free = set(profile.free_slots or [])
@@ -226,20 +231,28 @@ class PlanAddForm(forms.Form):
                 clashes = [e.opportunity.title for e in planned if entries_clash(probe, e)]
                 hint = ""
                 if clashes:
-                    hint = f"{upper_first(voice.whose)} plan already has {clashes[0]} then"
+                    hint = voice.says(
+                        gettext("Your plan already has %(title)s then"),
+                        gettext("%(name)s’s plan already has %(title)s then"),
+                        title=clashes[0],
+                    )
                 elif session.weekday * 3 + part in free:
-                    hint = f"{upper_first(voice.they_are)} usually free then"
-                label = f"{DAYS[session.weekday]} {clock(session.start)} to {clock(session.end)}"
+                    hint = voice.says(
+                        gettext("You are usually free then"), gettext("%(name)s is usually free then")
+                    )
+                label = gettext("%(day)s %(start)s to %(end)s") % {
+                    "day": DAYS[session.weekday],
+                    "start": clock(session.start),
+                    "end": clock(session.end),
+                }
                 choices.append(Choice(session.pk, label, hint=hint) if hint else (session.pk, label))
+            select = voice.says(gettext("Select when you will go"), gettext("Select when %(name)s will go"))
             self.fields["session"] = forms.TypedChoiceField(
-                label=format_html(gettext("When will {} go?"), them),
+                label=voice.says(gettext("When will you go?"), gettext("When will %(name)s go?")),
                 choices=choices,
                 coerce=int,
                 widget=forms.RadioSelect,
-                error_messages={
-                    "required": gettext("Select when %(them)s will go") % {"them": them},
-                    "invalid_choice": gettext("Select when %(them)s will go") % {"them": them},
-                },
+                error_messages={"required": select, "invalid_choice": select},
             )
         else:
             self.fields["weekday"] = forms.TypedChoiceField(
@@ -267,10 +280,12 @@ class PlanAddForm(forms.Form):
             filled = gettext("The listing charges by the hour, so we have filled in one hour.")
         if not self.initial.get("weekly_cost"):
             filled = gettext("The listing does not say what it costs.")
-        self.fields[
-            "weekly_cost"
-        ].help_text = (
-            f"{filled} Change it to what {them} will pay each week. Leave it empty if you do not know yet."
+        change = voice.says(
+            gettext("Change it to what you will pay each week."),
+            gettext("Change it to what %(name)s will pay each week."),
+        )
+        self.fields["weekly_cost"].help_text = " ".join(
+            [filled, change, gettext("Leave it empty if you do not know yet.")]
         )
         self.order_fields(["session", "weekday", "part", "weekly_cost"])
         self.helper = FormHelper()
@@ -336,18 +351,24 @@ def plan_add(request, profile, opportunity_id):
                 weekly_cost=form.cleaned_data["weekly_cost"],
                 **place,
             )
-            when = f"{DAYS[entry.weekday]} {PARTS[entry.part]}"
+            said = {"title": opportunity.title, "when": when_words(entry.weekday, entry.part)}
             if created:
                 messages.success(
                     request,
-                    gettext("Added %(title)s on %(when)s to %(whose)s weekly plan")
-                    % {"title": opportunity.title, "when": when, "whose": voice.whose},
+                    voice.says(
+                        gettext("Added %(title)s on %(when)s to your weekly plan"),
+                        gettext("Added %(title)s on %(when)s to %(name)s’s weekly plan"),
+                        **said,
+                    ),
                 )
             else:
                 messages.info(
                     request,
-                    gettext("%(title)s on %(when)s is already in %(whose)s weekly plan")
-                    % {"title": opportunity.title, "when": when, "whose": voice.whose},
+                    voice.says(
+                        gettext("%(title)s on %(when)s is already in your weekly plan"),
+                        gettext("%(title)s on %(when)s is already in %(name)s’s weekly plan"),
+                        **said,
+                    ),
                 )
             return redirect("citizens:plan", profile.uuid)
         profile_viewed(request, profile, "weekly plan")
@@ -362,12 +383,15 @@ def plan_add(request, profile, opportunity_id):
 @profile_view("weekly plan")
 def plan_remove(request, profile, entry_id):
     entry = get_object_or_404(profile.plan_entries.select_related("opportunity"), pk=entry_id)
-    text = f"{entry.opportunity.title} on {DAYS[entry.weekday]} {PARTS[entry.part]}"
+    said = {"title": entry.opportunity.title, "when": when_words(entry.weekday, entry.part)}
     plan_entry_remove(entry=entry, by=request.user)
     messages.success(
         request,
-        gettext("Removed %(text)s from %(whose)s weekly plan")
-        % {"text": text, "whose": voice_for(request, profile).whose},
+        voice_for(request, profile).says(
+            gettext("Removed %(title)s on %(when)s from your weekly plan"),
+            gettext("Removed %(title)s on %(when)s from %(name)s’s weekly plan"),
+            **said,
+        ),
     )
     return redirect("citizens:plan", profile.uuid)
 
