@@ -15,13 +15,12 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from opportunities.models import AudienceGroup, Feature, Interest
+from opportunities.models import AudienceGroup, Feature, Interest, Weekday
 from places.services import place_for_postcode
 from providers.listing_forms import GdsBoundField
 
 from .models import CarerLink, CitizenProfile
 
-DAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 PART_NAMES = ["morning", "afternoon", "evening"]
 MAX_TEXT = 2000
 
@@ -287,7 +286,7 @@ class WhenForm(ProfileSectionForm):
 
     def setup(self):
         for part in PART_NAMES:
-            self.fields[part].choices = [(str(day), name) for day, name in enumerate(DAY_NAMES)]
+            self.fields[part].choices = [(str(day), label) for day, label in Weekday.choices]
 
     def initial_from(self, profile):
         slots = set(profile.free_slots)

@@ -19,10 +19,10 @@ from opportunities.forms import DAYS, DISTANCES, TIMES, SearchForm
 from opportunities.terms import Terms
 
 from .models import CitizenProfile
+from .plan import PARTS, and_list, list_of_groups, when_words
 
 SESSION_KEY = "person_search"
 PARAM_NAMES = tuple(SearchForm.base_fields)  # q, postcode, distance, ward … sort
-PART_WORDS = ["morning", "afternoon", "evening"]
 # The longest distance the search page offers ("10"), for someone who will travel further.
 FURTHEST = DISTANCES[-1][0]
 
@@ -55,17 +55,13 @@ def age_on(born: datetime.date, day: datetime.date) -> int:
     return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
 
 
-def _and(words: list[str]) -> str:
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
-
-
 def free_times(slots: list[int]) -> str:
     """[1, 3, 4] -> "Monday afternoon; Tuesday morning and afternoon"."""
     by_day: dict[int, list[int]] = {}
     for slot in sorted(set(slots)):
         by_day.setdefault(slot // 3, []).append(slot % 3)
-    return "; ".join(
-        f"{DAYS[day][1]} {_and([PART_WORDS[p] for p in parts])}" for day, parts in by_day.items()
+    return list_of_groups(
+        [when_words(day, and_list([PARTS[part] for part in parts])) for day, parts in by_day.items()]
     )
 
 
@@ -82,7 +78,8 @@ def profile_search(
         distance = distance_for(profile.travel_miles)
         if distance:
             params.append(("distance", distance))
-            said = f"{profile.travel_miles:g} miles"
+            miles = f"{profile.travel_miles:g}"
+            said = ngettext("%(miles)s mile", "%(miles)s miles", 1 if miles == "1" else 2) % {"miles": miles}
             text = ngettext(
                 "Within %(distance)s mile of %(postcode)s",
                 "Within %(distance)s miles of %(postcode)s",
@@ -94,15 +91,18 @@ def profile_search(
                     "said": said,
                 }
             elif Decimal(distance) != profile.travel_miles:
-                text += f" ({name} will travel {said})"
-            used.append(("Where", text))
+                text += " " + gettext("(%(name)s will travel %(said)s)") % {"name": name, "said": said}
+            used.append((gettext("Where"), text))
         else:
             used.append(
-                ("Where", gettext("Near %(postcode)s, nearest first") % {"postcode": profile.postcode})
+                (
+                    gettext("Where"),
+                    gettext("Near %(postcode)s, nearest first") % {"postcode": profile.postcode},
+                )
             )
 
     for param, kind, manager, label in (
-        ("interest", "interests", profile.interests, "Enjoys"),
+        ("interest", "interests", profile.interests, gettext("Enjoys")),
         ("access", "features", profile.needs, gettext("Must have all of")),
         ("group", "groups", profile.audiences, gettext("Who for")),
     ):
@@ -120,7 +120,7 @@ def profile_search(
             params += [("day", DAYS[day][0]) for day in days]
         if len(parts) < 3:
             params += [("time", TIMES[part][0]) for part in parts]
-        used.append(("Free", free_times(profile.free_slots)))
+        used.append((gettext("Free"), free_times(profile.free_slots)))
         if len(days) * len(parts) != len(slots):
             found.note = gettext(
                 "The search finds things on any of these days at any of these times of day, "
@@ -129,13 +129,13 @@ def profile_search(
 
     if profile.weekly_budget is not None:
         params.append(("payment", "direct-payment"))
-        used.append(("Payment", gettext("Can be paid with a direct payment")))
+        used.append((gettext("Payment"), gettext("Can be paid with a direct payment")))
 
     if profile.date_of_birth:
         age = age_on(profile.date_of_birth, today or datetime.date.today())
         if 0 < age <= 120:
             params.append(("age", str(age)))
-            used.append(("Age", str(age)))
+            used.append((gettext("Age"), str(age)))
     return found
 
 

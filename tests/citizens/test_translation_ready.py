@@ -52,6 +52,11 @@ WELSH = {
     "Suggestions for %(name)s": "Awgrymiadau i %(name)s",
     "%(times)s, when %(name)s is free": "%(times)s, pan mae %(name)s yn rhydd",
     "%(times)s, when you are free": "%(times)s, pan wyt ti’n rhydd",
+    # The person's search and the readable copy of their data
+    "Free": "Rhydd",
+    "Enjoys": "Yn mwynhau",
+    "name they like to be called": "yr enw sydd orau ganddynt",
+    "Nothing": "Dim",
     # A real plural
     "%(count)s listing would fit but is for people of other ages.\x00"
     "%(count)s listings would fit but are for people of other ages.": (
@@ -198,3 +203,27 @@ def test_the_easy_read_plan_shows_the_icon_for_the_activitys_interest(client, so
     drawing = picture.split(">", 1)[1]  # the SVG without its opening tag and class
     detail = client.get(swimming.get_absolute_url()).content.decode()
     assert drawing in detail and "Sport and fitness" in detail
+
+
+@pytest.mark.django_db
+def test_the_persons_search_and_their_data_are_in_their_language(welsh):
+    from citizens.export import export_readable, free_times_text, profile_export
+    from citizens.person_search import free_times
+
+    with translation.override("cy"):
+        assert (
+            free_times([TUESDAY * 3, THURSDAY * 3, THURSDAY * 3 + 1])
+            == "bore dydd Mawrth · bore a prynhawn dydd Iau"
+        )
+        assert free_times_text([TUESDAY * 3]) == ["bore dydd Mawrth"]
+    profile = profile_create(by=UserFactory(role=User.Role.SOCIAL_WORKER), preferred_name="Sam")
+    profile.free_slots = [TUESDAY * 3]
+    profile.save()
+    with translation.override("cy"):
+        rows = dict(export_readable(profile_export(profile))[0][1][0])
+    assert rows["Yr enw sydd orau ganddynt"] == "Sam"
+    assert rows["Free"] == "bore dydd Mawrth"
+    assert rows["Notes"] == "Dim"
+    # The download keeps its English keys, so a file means the same whoever saved it.
+    with translation.override("cy"):
+        assert "name they like to be called" in profile_export(profile)["profile"]
