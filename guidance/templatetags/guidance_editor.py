@@ -2,19 +2,12 @@
 
 from django import template
 
+from guidance.services import EDITABLE
+
 register = template.Library()
 
-# Everything an officer's save writes (guidance/services.py), in the order the form shows it.
-SAVED_FIELDS = (
-    "title",
-    "summary",
-    "audience",
-    "position",
-    "body",
-    "easy_read_title",
-    "easy_read_body",
-    "published",
-)
+# Everything an officer's save writes, in the order the form shows it.
+SAVED_FIELDS = EDITABLE
 
 
 def _comparable(value):

@@ -24,7 +24,7 @@ from opportunities.models import Interest
 from opportunities.search_index import opportunity_index_refresh
 from tests.factories import CostFactory, OpportunityFactory, SessionFactory, UserFactory
 
-from ..daywell.test_i18n import write_catalogue
+from ..daywell.test_i18n import welsh_catalogue
 from .test_suggestions import HOME, listing
 
 PART = "part of the day, inside a sentence"
@@ -70,11 +70,8 @@ TUESDAY, THURSDAY = 1, 3
 @pytest.fixture
 def welsh(settings, tmp_path):
     """Welsh as a second language, with a catalogue of the strings these pages use."""
-    write_catalogue(tmp_path / "cy" / "LC_MESSAGES" / "django.mo", WELSH)
-    settings.LANGUAGES = [("en-gb", "English"), ("cy", "Cymraeg")]
-    settings.LOCALE_PATHS = [tmp_path]
-    yield
-    translation.activate(settings.LANGUAGE_CODE)
+    with welsh_catalogue(settings, tmp_path, WELSH):
+        yield
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ appears as soon as a second language is configured. A Welsh catalogue made on th
 marked string really is translated, in a template and in Python.
 """
 
+import contextlib
 import datetime
 import re
 import struct
@@ -231,20 +232,27 @@ def write_catalogue(path, messages: dict[str, str]) -> None:
     )
 
 
+@contextlib.contextmanager
+def welsh_catalogue(settings, tmp_path, messages: dict[str, str]):
+    """Welsh as a second language for the length of the block, with a catalogue of `messages`."""
+    write_catalogue(tmp_path / "cy" / "LC_MESSAGES" / "django.mo", messages)
+    settings.LANGUAGES = [("en-gb", "English"), ("cy", "Cymraeg")]
+    settings.LOCALE_PATHS = [tmp_path]
+    try:
+        yield
+    finally:
+        translation.activate(settings.LANGUAGE_CODE)
+
+
 @pytest.fixture
 def welsh(settings, tmp_path):
     """Welsh as a second language, with a catalogue of a few of the site's own strings."""
-    write_catalogue(
-        tmp_path / "cy" / "LC_MESSAGES" / "django.mo",
-        {
-            "Find things to do during the day in Birmingham": "Dod o hyd i bethau i’w gwneud yn ystod y dydd",
-            "Draft": "Drafft",
-        },
-    )
-    settings.LANGUAGES = [("en-gb", "English"), ("cy", "Cymraeg")]
-    settings.LOCALE_PATHS = [tmp_path]
-    yield
-    translation.activate(settings.LANGUAGE_CODE)
+    messages = {
+        "Find things to do during the day in Birmingham": "Dod o hyd i bethau i’w gwneud yn ystod y dydd",
+        "Draft": "Drafft",
+    }
+    with welsh_catalogue(settings, tmp_path, messages):
+        yield
 
 
 @pytest.mark.django_db

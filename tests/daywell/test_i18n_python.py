@@ -43,7 +43,7 @@ from insight.demand import HIDDEN, HIDDEN_NOTE
 from oruk import csv_format, records
 from tests.factories import CostFactory, OpportunityFactory, SessionFactory
 
-from .test_i18n import write_catalogue
+from .test_i18n import welsh_catalogue
 
 MARKERS = {
     "_",
@@ -250,11 +250,8 @@ WELSH = {
 @pytest.fixture
 def welsh(settings, tmp_path):
     """Welsh as a second language, with a catalogue of strings from the modules marked by hand."""
-    write_catalogue(tmp_path / "cy" / "LC_MESSAGES" / "django.mo", WELSH)
-    settings.LANGUAGES = [("en-gb", "English"), ("cy", "Cymraeg")]
-    settings.LOCALE_PATHS = [tmp_path]
-    yield
-    translation.activate(settings.LANGUAGE_CODE)
+    with welsh_catalogue(settings, tmp_path, WELSH):
+        yield
 
 
 @pytest.mark.django_db

@@ -19,7 +19,7 @@ from daywell.templatetags.clock import clock_text
 from guidance.context_processors import EASY_READ_COOKIE
 from guidance.models import GuidancePage, GuidanceRevision
 from safeguarding.models import ConcernNote, ConcernView
-from tests.daywell.test_i18n import write_catalogue
+from tests.daywell.test_i18n import welsh_catalogue
 from tests.factories import UserFactory
 from tests.guidance.test_editor import edit_url, form_data, history_url
 from tests.guidance.test_pages import make_page
@@ -194,17 +194,12 @@ def test_a_moment_is_written_in_london_time():
 
 @pytest.fixture
 def welsh(settings, tmp_path):
-    write_catalogue(
-        tmp_path / "cy" / "LC_MESSAGES" / "django.mo",
-        {
-            "time, before midday\x04%(hour)s:%(minute)sam": "%(hour24)s:%(minute)s",
-            "midday": "canol dydd",
-        },
-    )
-    settings.LANGUAGES = [("en-gb", "English"), ("cy", "Cymraeg")]
-    settings.LOCALE_PATHS = [tmp_path]
-    yield
-    translation.activate(settings.LANGUAGE_CODE)
+    messages = {
+        "time, before midday\x04%(hour)s:%(minute)sam": "%(hour24)s:%(minute)s",
+        "midday": "canol dydd",
+    }
+    with welsh_catalogue(settings, tmp_path, messages):
+        yield
 
 
 def test_times_are_translatable_even_to_the_24_hour_clock(welsh):
