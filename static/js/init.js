@@ -15,7 +15,12 @@ const changed = (form) =>
   [...form.elements].some((field) => {
     if (field.type === "hidden" || field.type === "submit" || field.type === "button") return false;
     if (field.type === "checkbox" || field.type === "radio") return field.checked !== field.defaultChecked;
-    if (field.tagName === "SELECT") return [...field.options].some((option) => option.selected !== option.defaultSelected);
+    if (field.tagName === "SELECT") {
+      // With no option marked selected in the page, the browser shows the first: that is no change.
+      const defaults = [...field.options].map((option, index) =>
+        option.defaultSelected || (index === 0 && !field.multiple && ![...field.options].some((o) => o.defaultSelected)));
+      return [...field.options].some((option, index) => option.selected !== defaults[index]);
+    }
     return "defaultValue" in field && field.value !== field.defaultValue;
   });
 

@@ -29,9 +29,20 @@ def test_the_switch_warns_before_losing_typed_words_and_switches_on_a_second_pre
     expect(page.get_by_role("button", name="Switch Easy Read off")).to_be_visible()
 
 
-def test_with_nothing_typed_the_switch_works_at_once(page):
-    page.goto("/report-a-concern/")
+@pytest.mark.parametrize(
+    "address", ["/report-a-concern/", "/opportunities/", "/opportunities/?q=garden&distance=3"]
+)
+def test_with_nothing_typed_the_switch_works_at_once(page, address):
+    """Forms filled in from the address, and lists that show their first choice, are not changes."""
+    page.goto(address)
     with page.expect_navigation():
         page.get_by_role("button", name="Switch Easy Read on").click()
     expect(page.get_by_role("button", name="Switch Easy Read off")).to_be_visible()
     expect(page.locator("[data-easy-read-warning]")).to_be_hidden()
+
+
+def test_a_changed_choice_in_a_list_counts_as_typing(page):
+    page.goto("/opportunities/")
+    page.get_by_label("How far").select_option(index=2)
+    page.get_by_role("button", name="Switch Easy Read on").click()
+    expect(page.locator("[data-easy-read-warning]")).to_be_visible()
