@@ -34,7 +34,7 @@ run: $(VENV)/.installed-run
 	$(PY) manage.py start --port $(PORT)
 
 test: $(VENV)/.installed-test frontend/node_modules/.installed
-	@scripts/ensure-chromium
+	@scripts/ensure-test-tools
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(PY) manage.py makemigrations --check --dry-run

@@ -3,7 +3,7 @@ import re
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Fieldset, Layout, Size
 from django import forms
-from django.utils.translation import gettext as _g
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .models import GuidancePage
@@ -162,31 +162,33 @@ class GuidancePageForm(forms.Form):
         return value
 
     def clean_title(self):
-        return self._required_text("title", _g("Enter a title"))
+        return self._required_text("title", gettext("Enter a title"))
 
     def clean_summary(self):
-        return " ".join(self._required_text("summary", _g("Enter a summary")).split())
+        return " ".join(self._required_text("summary", gettext("Enter a summary")).split())
 
     def clean_slug(self):
         slug = self.cleaned_data["slug"].strip()
         if not SLUG.fullmatch(slug):
             raise forms.ValidationError(
-                _g(
+                gettext(
                     "Web address must only include lowercase letters, numbers and hyphens, "
                     "like direct-payments"
                 )
             )
         if slug in RESERVED_SLUGS:
-            raise forms.ValidationError(_g("This web address is used by Daywell itself: choose another"))
+            raise forms.ValidationError(gettext("This web address is used by Daywell itself: choose another"))
         if GuidancePage.objects.filter(slug=slug).exists():
-            raise forms.ValidationError(_g("A page with this web address already exists: choose another"))
+            raise forms.ValidationError(
+                gettext("A page with this web address already exists: choose another")
+            )
         return slug
 
     def clean_body(self):
-        body = self._required_text("body", _g("Enter the page text"))
+        body = self._required_text("body", gettext("Enter the page text"))
         if len(body) > MAX_BODY:
             raise forms.ValidationError(
-                _g("Page text must be %(limit)s characters or fewer") % {"limit": f"{MAX_BODY:,}"}
+                gettext("Page text must be %(limit)s characters or fewer") % {"limit": f"{MAX_BODY:,}"}
             )
         return body
 
@@ -194,7 +196,7 @@ class GuidancePageForm(forms.Form):
         published = self.cleaned_data["published"]
         if not published and self.page is not None and self.page.slug in LINKED_FROM_THE_SITE:
             raise forms.ValidationError(
-                _g(
+                gettext(
                     "This page must stay public: Daywell's own pages link to it. Change its text "
                     "instead, or ask the developers to remove the links first."
                 )
@@ -208,6 +210,6 @@ class GuidancePageForm(forms.Form):
         text = self.cleaned_data["easy_read_body"].strip()
         if len(text) > MAX_BODY:
             raise forms.ValidationError(
-                _g("Easy Read text must be %(limit)s characters or fewer") % {"limit": f"{MAX_BODY:,}"}
+                gettext("Easy Read text must be %(limit)s characters or fewer") % {"limit": f"{MAX_BODY:,}"}
             )
         return text

@@ -2,8 +2,10 @@
 "midnight" (not Django's "5:12 a.m." or "noon"). `{{ when|clock:"seconds" }}` gives "5:12:03am", for
 logs. A date and time together: `{{ when|date:"j F Y" }}, {{ when|clock }}`.
 
-Each pattern is a whole string for translators, so a language that uses the 24-hour clock can write
-"%(hour24)s:%(minute)s" instead. `clock_text` is the same for Python code."""
+Each pattern is a whole string for translators. A language that uses the 24-hour clock translates
+the clock's name, "12", as "24", and then its own patterns ("%(hour24)s:%(minute)s") are used (a
+translation must keep its msgid's placeholders, so the 12-hour patterns cannot become 24-hour ones).
+`clock_text` is the same for Python code."""
 
 import datetime
 
@@ -30,6 +32,11 @@ def clock_text(value, *, seconds: bool = False) -> str:
         "minute": f"{value.minute:02d}",
         "second": f"{value.second:02d}",
     }
+    # Translators: write 24 if your language writes times on the 24-hour clock (17:30), else 12.
+    if pgettext("the clock times are written on: 12 or 24", "12") == "24":
+        if seconds:
+            return pgettext("time with seconds, 24-hour clock", "%(hour24)s:%(minute)s:%(second)s") % parts
+        return pgettext("time, 24-hour clock", "%(hour24)s:%(minute)s") % parts
     if value.hour < 12:
         if seconds:
             # Translators: a time before midday with seconds, as in a log: 9:05:30am

@@ -30,7 +30,7 @@ WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 
 def _missing(what: str):
     if os.environ.get("CI"):
-        pytest.fail(f"{what} is missing, and CI must run the browser tests (see scripts/ensure-chromium).")
+        pytest.fail(f"{what} is missing, and CI must run the browser tests (see scripts/ensure-test-tools).")
     pytest.skip(f"{what} is missing: run 'make test' to install it.")
 
 

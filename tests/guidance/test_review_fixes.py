@@ -195,7 +195,7 @@ def test_a_moment_is_written_in_london_time():
 @pytest.fixture
 def welsh(settings, tmp_path):
     messages = {
-        "time, before midday\x04%(hour)s:%(minute)sam": "%(hour24)s:%(minute)s",
+        "the clock times are written on: 12 or 24\x0412": "24",
         "midday": "canol dydd",
     }
     with welsh_catalogue(settings, tmp_path, messages):
@@ -205,6 +205,8 @@ def welsh(settings, tmp_path):
 def test_times_are_translatable_even_to_the_24_hour_clock(welsh):
     with translation.override("cy"):
         assert clock_text(datetime.time(5, 12)) == "05:12"
+        assert clock_text(datetime.time(17, 30)) == "17:30"
+        assert clock_text(datetime.time(17, 30, 5), seconds=True) == "17:30:05"
         assert clock_text(datetime.time(12, 0)) == "canol dydd"
     assert clock_text(datetime.time(5, 12)) == "5:12am"
 
