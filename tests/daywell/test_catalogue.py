@@ -73,6 +73,8 @@ def msgid(block: str) -> str:
         "There is no Easy Read summary of this activity yet. You can ask the provider to explain it.",
         "Your form could not be sent",  # the CSRF failure page
         "Only for council officers. Each role opens its own part of the council workspace.",  # a model
+        "Year",  # crispy-forms-gds's date input looks it up in our catalogue (daywell/third_party_text.py)
+        "Error:",  # the hidden word before each field's error (templates/gds/layout/field_errors.html)
     ],
 )
 def test_marked_text_reaches_the_catalogue(catalogue, text):

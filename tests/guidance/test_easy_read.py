@@ -2,6 +2,7 @@
 on guidance pages, listings and search results."""
 
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -191,3 +192,14 @@ def test_a_form_sent_without_its_security_token_gets_a_plain_page():
     assert "Your form could not be sent" in html and "Nothing was saved or changed." in html
     assert "CSRF verification failed" not in html
     assert 'href="/cookies/"' in html
+
+
+def test_a_field_error_starts_with_the_hidden_word_error_marked_for_translation(client):
+    """crispy-forms-gds writes "Error:" in English; our copy of its template marks it."""
+    html = client.post(reverse("accounts:sign-in"), {"username": "", "password": ""}).content.decode()
+    assert '<span class="govuk-visually-hidden">Error:</span>' in html
+    from django.template.loader import get_template
+
+    assert get_template("gds/layout/field_errors.html").origin.name.startswith(
+        str(settings.BASE_DIR / "templates")
+    )
