@@ -9,8 +9,8 @@ for (const button of document.querySelectorAll("[data-print]")) {
   button.addEventListener("click", () => window.print());
 }
 
-// The Easy Read switch reloads the page, so it would lose what someone has typed into a form on it.
-// The first press warns instead; a second press switches anyway.
+// The Easy Read and language switches reload the page, so they would lose what someone has typed
+// into a form on it. The first press warns instead; a second press switches anyway.
 const changed = (form) =>
   [...form.elements].some((field) => {
     if (field.type === "hidden" || field.type === "submit" || field.type === "button") return false;
@@ -24,10 +24,10 @@ const changed = (form) =>
     return "defaultValue" in field && field.value !== field.defaultValue;
   });
 
-for (const switcher of document.querySelectorAll("[data-easy-read-switch]")) {
-  const warning = switcher.querySelector("[data-easy-read-warning]");
+for (const switcher of document.querySelectorAll("[data-page-switch]")) {
+  const warning = switcher.querySelector("[data-page-switch-warning]");
   switcher.addEventListener("submit", (event) => {
-    const others = [...document.forms].filter((form) => form !== switcher);
+    const others = [...document.forms].filter((form) => !form.hasAttribute("data-page-switch"));
     if (warning.hidden && others.some(changed)) {
       event.preventDefault();
       warning.hidden = false;

@@ -12,7 +12,7 @@ pytestmark = pytest.mark.browser
 def test_the_switch_warns_before_losing_typed_words_and_switches_on_a_second_press(page):
     page.goto("/report-a-concern/")
     switch = page.get_by_role("button", name="Switch Easy Read on")
-    warning = page.locator("[data-easy-read-warning]")
+    warning = page.locator("[data-page-switch-warning]")
     expect(warning).to_be_hidden()
 
     page.get_by_label("What happened?").fill("Words I do not want to lose")
@@ -38,11 +38,11 @@ def test_with_nothing_typed_the_switch_works_at_once(page, address):
     with page.expect_navigation():
         page.get_by_role("button", name="Switch Easy Read on").click()
     expect(page.get_by_role("button", name="Switch Easy Read off")).to_be_visible()
-    expect(page.locator("[data-easy-read-warning]")).to_be_hidden()
+    expect(page.locator("[data-page-switch-warning]")).to_be_hidden()
 
 
 def test_a_changed_choice_in_a_list_counts_as_typing(page):
     page.goto("/opportunities/")
     page.get_by_label("How far").select_option(index=2)
     page.get_by_role("button", name="Switch Easy Read on").click()
-    expect(page.locator("[data-easy-read-warning]")).to_be_visible()
+    expect(page.locator("[data-page-switch-warning]")).to_be_visible()

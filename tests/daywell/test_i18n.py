@@ -289,3 +289,13 @@ def test_python_strings_are_translated_too(welsh):
 def test_the_language_switch_ignores_an_address_on_another_site(client, welsh):
     response = client.post(reverse("set_language"), {"language": "cy", "next": "https://example.com/"})
     assert response.status_code == 302 and response.url == "/"
+
+
+@pytest.mark.django_db
+def test_the_language_switcher_is_left_off_pages_shown_in_answer_to_a_form(client, welsh):
+    """Like the Easy Read switch: going back to the address would lose what was sent."""
+    url = reverse("accounts:sign-in")
+    assert reverse("set_language") in client.get(url).content.decode()
+    answer = client.post(url, {"username": "someone@example.org", "password": "not-it"}).content.decode()
+    assert "govuk-error-summary" in answer
+    assert reverse("set_language") not in answer
