@@ -13,6 +13,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
+from django.utils import translation
 
 logger = logging.getLogger(__name__)
 
@@ -21,10 +22,13 @@ def email_send(*, to: Iterable[str], template: str, context: dict, fail_silently
     recipients = sorted({address.strip().lower() for address in to if address and address.strip()})
     if not recipients:
         return 0
-    text = render_to_string(
-        f"emails/{template}.txt",
-        {"SITE_URL": settings.SITE_URL, "SERVICE_NAME": settings.SERVICE_NAME, **context},
-    )
+    # In the site's language, not the sender's: the reader is someone else (a provider, an officer),
+    # and nobody has a stored language yet.
+    with translation.override(settings.LANGUAGE_CODE):
+        text = render_to_string(
+            f"emails/{template}.txt",
+            {"SITE_URL": settings.SITE_URL, "SERVICE_NAME": settings.SERVICE_NAME, **context},
+        )
     subject, _, body = text.strip().partition("\n")
     try:
         return send_mail(subject.strip(), body.strip() + "\n", None, recipients)

@@ -299,3 +299,14 @@ def test_the_language_switcher_is_left_off_pages_shown_in_answer_to_a_form(clien
     answer = client.post(url, {"username": "someone@example.org", "password": "not-it"}).content.decode()
     assert "govuk-error-summary" in answer
     assert reverse("set_language") not in answer
+
+
+def test_emails_are_written_in_the_sites_language_whoever_sends_them(settings, tmp_path, mailoutbox):
+    """The reader of an email is someone else (a provider, an officer): not the sender's language."""
+    from daywell.notify import email_send
+
+    messages = {"A new concern about an adult": "Adroddwyd pryder newydd am oedolyn"}
+    with welsh_catalogue(settings, tmp_path, messages), translation.override("cy"):
+        email_send(to=["safeguarding@example.org"], template="concern_received", context={"link": "/x/"})
+        assert translation.gettext("A new concern about an adult") == messages["A new concern about an adult"]
+    assert mailoutbox[0].subject == "A new concern about an adult"
