@@ -33,10 +33,10 @@ PLAIN_MAX_AVERAGE_WORDS = 15
 MIN_WORDS_TO_MEASURE = 30
 
 ICON = re.compile(r"^\[icon:([^\]\s]*)\]\s*")
-LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)\)")
+LINK = re.compile(r"\[([^\[\]\n]{1,500})\]\(([^()\s]{1,2000})\)")  # as guidance/markup.py reads links
 LIST_ITEM = re.compile(r"^(?:- |\d+\. )")
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
-WORDS = re.compile(r"[A-Za-z][A-Za-z']*")
+WORDS = re.compile(r"[^\W\d_][\w'’]*")
 
 
 def blocks(text: str) -> list[str]:
@@ -127,13 +127,18 @@ def easy_read_problems(markup: str) -> list[str]:
                     % {"sentence": _short(part), "limit": EASY_READ_MAX_SENTENCE_WORDS}
                 )
         hard = long_words(idea)
-        if len(hard) > EASY_READ_IDEA_MAX_LONG_WORDS or (
+        if len(hard) > EASY_READ_IDEA_MAX_LONG_WORDS:
+            found.append(
+                _("'%(idea)s' is hard to read: use shorter, everyday words (not %(words)s).")
+                % {"idea": _short(idea), "words": ", ".join(dict.fromkeys(hard))}
+            )
+        elif (
             textstat.lexicon_count(idea) >= 3
             and textstat.flesch_kincaid_grade(idea) > EASY_READ_IDEA_MAX_GRADE
         ):
             found.append(
-                _("'%(idea)s' is hard to read: use shorter, everyday words (not %(words)s).")
-                % {"idea": _short(idea), "words": ", ".join(dict.fromkeys(hard)) or _("long words")}
+                _("'%(idea)s' is hard to read: split it into shorter sentences, with one idea in each.")
+                % {"idea": _short(idea)}
             )
     return found
 

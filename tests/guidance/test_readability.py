@@ -130,6 +130,14 @@ def test_one_hard_idea_in_an_easy_page_is_found():
     ]
 
 
+def test_a_run_on_idea_of_short_words_is_told_to_split_not_to_use_other_words():
+    run_on = "[icon:bus] " + " ".join(["we go to the shops and then we go to the park"] * 5)
+    problems = easy_read_problems(run_on)
+    assert any("has more than 15 words" in problem for problem in problems)
+    assert any("split it into shorter sentences, with one idea in each" in problem for problem in problems)
+    assert not any("use shorter, everyday words (not" in problem for problem in problems)
+
+
 def test_a_whole_page_that_is_hard_is_found():
     hard = "\n\n".join(
         "[icon:document] Assessment considers eligibility. Documentation is necessary." for _ in range(8)
