@@ -5,10 +5,22 @@ from .models import GuidancePage, GuidanceRevision
 
 @admin.register(GuidancePage)
 class GuidancePageAdmin(admin.ModelAdmin):
-    list_display = ("title", "slug", "audience", "position", "published", "updated_at")
-    list_filter = ("audience", "published")
+    """To read only. Pages are written in the council workspace (/council/guidance/), which keeps
+    each save in the history, refuses a save over a colleague's, and marks the page as the council's
+    own so that a shipped correction never replaces it: an edit here would do none of that."""
+
+    list_display = ("title", "slug", "audience", "position", "published", "as_shipped", "updated_at")
+    list_filter = ("audience", "published", "as_shipped")
     search_fields = ("title", "slug")
-    readonly_fields = ("content_revision", "updated_at", "updated_by")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(GuidanceRevision)

@@ -344,3 +344,17 @@ def test_two_officers_making_a_page_at_the_same_address_get_an_error_not_a_crash
     assert response.status_code == 200
     assert "A page with this web address already exists" in response.content.decode()
     assert GuidancePage.objects.get(slug="getting-there-new").title == "The first one"
+
+
+def test_the_admin_shows_pages_but_edits_happen_in_the_workspace(client):
+    """An admin save would keep no history and let a shipped correction replace the officer's words."""
+    page = make_page()
+    client.force_login(UserFactory(role=User.Role.COUNCIL_OFFICER, is_staff=True, is_superuser=True))
+    url = f"/admin/guidance/guidancepage/{page.pk}/change/"
+    view = client.get(url)
+    assert view.status_code == 200 and "Getting there" in view.content.decode()
+    assert 'name="_save"' not in view.content.decode()
+    assert client.post(url, {"title": "Changed in the admin"}).status_code == 403
+    assert client.get("/admin/guidance/guidancepage/add/").status_code == 403
+    page.refresh_from_db()
+    assert page.title == "Getting there"
