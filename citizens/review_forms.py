@@ -8,7 +8,7 @@ from crispy_forms_gds.widgets import DateInputWidget
 from django import forms
 from django.utils import timezone
 from django.utils.html import format_html
-from django.utils.translation import gettext, gettext_lazy
+from django.utils.translation import gettext, gettext_lazy, pgettext_lazy
 
 from providers.listing_forms import GdsBoundField
 
@@ -64,14 +64,35 @@ class DateInput(DateInputWidget):
             widget.attrs["class"] = classes + (" govuk-input--error" if i in parts else "")
 
 
+# The context of a date's name as the subject of its error messages (see GdsDateField).
+SUBJECT = "a date as the subject of an error message"
+# The GOV.UK message for the boxes left empty (by their positions: 0 day, 1 month, 2 year), each a
+# whole sentence for translators rather than the parts' names joined with "and".
+MISSING_PARTS = {
+    # Translators: %(what)s is a date's name, for example "The date of the review".
+    (0,): gettext_lazy("%(what)s must include a day"),
+    (1,): gettext_lazy("%(what)s must include a month"),
+    (2,): gettext_lazy("%(what)s must include a year"),
+    (0, 1): gettext_lazy("%(what)s must include a day and month"),
+    (0, 2): gettext_lazy("%(what)s must include a day and year"),
+    (1, 2): gettext_lazy("%(what)s must include a month and year"),
+}
+
+
 class GdsDateField(forms.MultiValueField):
     """The GOV.UK date input: day, month and year boxes, with the GOV.UK error messages. The error is
-    hung on the first box that needs fixing (crispy-forms-gds links the error summary to it)."""
+    hung on the first box that needs fixing (crispy-forms-gds links the error summary to it).
+
+    The messages are patterns that a handful of date fields share, each naming its date in two marked
+    forms: `what` after a verb ("Enter %(what)s": "the date of the review") and `subject` as the
+    subject of the other messages ("%(what)s must be a real date": "The date of the review"), so a
+    translator can word each form to suit where their language puts it."""
 
     widget = DateInput
 
-    def __init__(self, *, what: str, **kwargs):
+    def __init__(self, *, what: str, subject: str, **kwargs):
         self.what = what
+        self.subject = subject
         fields = [forms.CharField(required=False) for _ in PARTS]
         super().__init__(fields=fields, require_all_fields=False, **kwargs)
 
@@ -93,22 +114,25 @@ class GdsDateField(forms.MultiValueField):
         missing = [i for i, text in enumerate(texts) if not text]
         if len(missing) == 3:
             raise self._error(gettext("Enter %(what)s") % {"what": self.what}, (0, 1, 2))
+        subject = {"what": self.subject}
         if missing:
-            words = " and ".join(PARTS[i] for i in missing)
-            raise self._error(f"{self.what.capitalize()} must include a {words}", missing)
+            raise self._error(MISSING_PARTS[tuple(missing)] % subject, missing)
         if not all(text.isdecimal() and len(text) <= 4 for text in texts):
-            raise self._error(f"{self.what.capitalize()} must be a real date", (0, 1, 2))
+            # Translators: %(what)s is a date's name, for example "The date of the review".
+            raise self._error(gettext("%(what)s must be a real date") % subject, (0, 1, 2))
         if len(texts[2]) != 4:
             raise self._error(gettext("Year must include 4 numbers"), (2,))
         day, month, year = (int(text) for text in texts)
         try:
             date = datetime.date(year, month, day)
         except ValueError:
-            raise self._error(f"{self.what.capitalize()} must be a real date", (0, 1, 2)) from None
+            raise self._error(gettext("%(what)s must be a real date") % subject, (0, 1, 2)) from None
         if date > timezone.localdate():
-            raise self._error(f"{self.what.capitalize()} must be today or in the past", (0, 1, 2))
+            raise self._error(gettext("%(what)s must be today or in the past") % subject, (0, 1, 2))
         if date < EARLIEST:
-            raise self._error(f"{self.what.capitalize()} must be in {EARLIEST.year} or later", (2,))
+            raise self._error(
+                gettext("%(what)s must be in %(year)s or later") % {**subject, "year": EARLIEST.year}, (2,)
+            )
         return date
 
 
@@ -116,7 +140,8 @@ class ReviewForm(forms.Form):
     bound_field_class = GdsBoundField
 
     reviewed_on = GdsDateField(
-        what="the date of the review",
+        what=gettext_lazy("the date of the review"),
+        subject=pgettext_lazy(SUBJECT, "The date of the review"),
         label=gettext_lazy("Date of the review"),
         help_text=gettext_lazy("For example, 27 3 2026"),
     )

@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -41,14 +42,24 @@ def _what_needs_doing(provider, standing) -> list[str]:
     if failed:
         lines.append(gettext("Failed: %(failed)s") % {"failed": names(failed)})
     for kind in standing.expired:
+        # Translators: for example "DBS checks for staff ran out on 13 December 2026".
         lines.append(
-            f"{rules.standard_label(kind, provider)} ran out on {standing.latest[kind].expires_on:%-d %B %Y}"
+            gettext("%(standard)s ran out on %(date)s")
+            % {
+                "standard": rules.standard_label(kind, provider),
+                "date": date_format(standing.latest[kind].expires_on, "j F Y"),
+            }
         )
     if standing.missing:
         lines.append(gettext("Not checked yet: %(missing)s") % {"missing": names(standing.missing)})
     for kind in standing.expiring:
+        # Translators: for example "Public liability insurance runs out on 13 December 2026".
         lines.append(
-            f"{rules.standard_label(kind, provider)} runs out on {standing.latest[kind].expires_on:%-d %B %Y}"
+            gettext("%(standard)s runs out on %(date)s")
+            % {
+                "standard": rules.standard_label(kind, provider),
+                "date": date_format(standing.latest[kind].expires_on, "j F Y"),
+            }
         )
     return lines
 

@@ -6,8 +6,9 @@ from crispy_forms_gds.layout import Button, Field, Layout, Size
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext, pgettext_lazy
 
-from citizens.review_forms import GdsDateField
+from citizens.review_forms import SUBJECT, GdsDateField
 from opportunities.models import AudienceGroup, Feature, Interest
 from providers import checks as rules
 from providers.listing_forms import GdsBoundField
@@ -173,12 +174,17 @@ class ProviderCheckForm(forms.Form):
     outcome = forms.ChoiceField(label=_("Result"), widget=forms.RadioSelect)
     checked_on = CheckDateField(
         future=False,
-        what="the date of the check",
+        what=_("the date of the check"),
+        subject=pgettext_lazy(SUBJECT, "The date of the check"),
         label=_("Date of the check"),
         help_text=_("For example, 27 3 2026"),
     )
     expires_on = CheckDateField(
-        future=True, what="the date it runs out", label=_("Date it runs out"), required=False
+        future=True,
+        what=_("the date it runs out"),
+        subject=pgettext_lazy(SUBJECT, "The date it runs out"),
+        label=_("Date it runs out"),
+        required=False,
     )
     reference = forms.CharField(label=_("Reference (optional)"), required=False, max_length=MAX_REFERENCE)
     cqc_rating = forms.ChoiceField(label=_("CQC rating"), required=False, widget=forms.RadioSelect)
@@ -206,12 +212,14 @@ class ProviderCheckForm(forms.Form):
         self.fields["expires_on"].required = False  # required only when passed (see clean)
         if kind == Kind.INSURANCE:
             self.fields["expires_on"].label = _("Date the insurance runs out")
-            self.fields["expires_on"].what = "the date the insurance runs out"
+            self.fields["expires_on"].what = _("the date the insurance runs out")
+            self.fields["expires_on"].subject = pgettext_lazy(SUBJECT, "The date the insurance runs out")
             self.fields["expires_on"].help_text = _("Needed when it passed. For example, 31 3 2027")
             self.fields["reference"].label = _("Insurer and policy number (optional)")
         elif kind == Kind.DBS:
             self.fields["expires_on"].label = _("Date to check the DBS again")
-            self.fields["expires_on"].what = "the date to check the DBS again"
+            self.fields["expires_on"].what = _("the date to check the DBS again")
+            self.fields["expires_on"].subject = pgettext_lazy(SUBJECT, "The date to check the DBS again")
             self.fields["expires_on"].help_text = _(
                 "Needed when it passed: usually three years after the certificate, or the date of the "
                 "next Update Service check. For example, 31 3 2027"
@@ -291,26 +299,29 @@ class ProviderCheckForm(forms.Form):
         if "expires_on" in self.fields and "expires_on" not in self.errors and outcome == Outcome.PASSED:
             expires_on = data.get("expires_on")
             field = self.fields["expires_on"]
-            what = field.what.capitalize()
+            subject = {"what": field.subject}  # for example "The date the insurance runs out"
             if expires_on is None:
                 self.add_error("expires_on", field.error_on(_("Enter %(what)s") % {"what": field.what}))
             elif checked_on is not None and expires_on <= checked_on:
-                self.add_error("expires_on", field.error_on(f"{what} must be after the date of the check"))
+                self.add_error(
+                    "expires_on", field.error_on(_("%(what)s must be after the date of the check") % subject)
+                )
             elif checked_on is not None and expires_on > _years_after(checked_on, MAX_EXPIRY_YEARS):
-                self.add_error(
-                    "expires_on",
-                    field.error_on(
-                        f"{what} must be within {MAX_EXPIRY_YEARS} years of the date of the check"
-                    ),
-                )
+                message = ngettext(
+                    "%(what)s must be within %(count)s year of the date of the check",
+                    "%(what)s must be within %(count)s years of the date of the check",
+                    MAX_EXPIRY_YEARS,
+                ) % {**subject, "count": MAX_EXPIRY_YEARS}
+                self.add_error("expires_on", field.error_on(message))
             elif expires_on < timezone.localdate():
-                self.add_error(
-                    "expires_on",
-                    field.error_on(
-                        f"{what} must be today or in the future. "
+                message = (
+                    _(
+                        "%(what)s must be today or in the future. "
                         "If it has run out, record the check as failed"
-                    ),
+                    )
+                    % subject
                 )
+                self.add_error("expires_on", field.error_on(message))
         if "cqc_rating" in self.fields and outcome == Outcome.PASSED:
             if not data.get("reference"):
                 self.add_error("reference", _("Enter the CQC location ID"))

@@ -14,7 +14,7 @@ from urllib.parse import urlencode
 from django.http import QueryDict
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext, gettext_lazy
+from django.utils.translation import gettext, gettext_lazy, ngettext
 
 from daywell.money import pounds
 from daywell.templatetags.clock import clock_text
@@ -94,12 +94,16 @@ class Section:
     def options_html(self) -> str:
         """The checkboxes, built here rather than in a template loop: the page has ~140 of them.
         The first carries the group's own name as its id, so error-summary links land on it."""
+        counts = {}  # the count's words, made once for each number
+        for option in self.options:
+            if option.count not in counts:
+                counts[option.count] = _count_html(option.count)
         return format_html_join(
             "\n",
             '<div class="govuk-checkboxes__item">'
             '<input class="govuk-checkboxes__input" id="{0}" name="{1}" type="checkbox" value="{2}"{3}>'
-            '<label class="govuk-label govuk-checkboxes__label" for="{0}">{7}{4} <span class="dw-count">({5}'
-            '<span class="govuk-visually-hidden"> {6}</span>)</span></label></div>',
+            '<label class="govuk-label govuk-checkboxes__label" for="{0}">{6}{4} '
+            '<span class="dw-count">{5}</span></label></div>',
             (
                 (
                     self.name if i == 0 else f"{self.name}-{i + 1}",
@@ -107,13 +111,24 @@ class Section:
                     option.value,
                     mark_safe(" checked") if option.checked else "",  # noqa: S308 (a constant)
                     option.label,
-                    option.count,
-                    "result" if option.count == 1 else "results",
+                    counts[option.count],
                     icon_svg(option.icon) if option.icon else "",
                 )
                 for i, option in enumerate(self.options)
             ),
         )
+
+
+def _count_html(count: int) -> str:
+    """A filter's count, "(7 results)", with its words for screen readers only."""
+    # Translators: the number of results a filter would give, after its name; the words are read
+    # out by screen readers only. Keep the <span> around the space and the word.
+    text = ngettext(
+        '(%(count)s<span class="govuk-visually-hidden"> result</span>)',
+        '(%(count)s<span class="govuk-visually-hidden"> results</span>)',
+        count,
+    ) % {"count": int(count)}
+    return mark_safe(text)  # noqa: S308 (the catalogue's own markup and a number)
 
 
 _ICONED = ("interests", "features")  # the reference lists that have icons beside their names
@@ -318,14 +333,22 @@ class MapWard:
 def _map_links_html(wards: list[MapWard]) -> str:
     return format_html_join(
         "",
-        '<a href="{0}" aria-label="{1}: {2} {3} to do">'
-        '<path d="{4}" fill="{5}"{6}><title>{1}: {2}</title></path></a>',
+        '<a href="{0}" aria-label="{1}">'
+        '<path d="{3}" fill="{4}"{5}><title>{6}: {2}</title></path></a>',
         (
-            (w.url, w.name, w.count, "thing" if w.count == 1 else "things", w.path, w.colour,
-             mark_safe(' class="dw-map__chosen"') if w.chosen else "")  # noqa: S308 (a constant)
+            (w.url, _ward_label(w), w.count, w.path, w.colour,
+             mark_safe(' class="dw-map__chosen"') if w.chosen else "", w.name)  # noqa: S308 (a constant)
             for w in wards
         ),
     )  # fmt: skip
+
+
+def _ward_label(ward: MapWard) -> str:
+    # Translators: a ward on the map, read out by screen readers, for example "Ladywood: 7 things to do".
+    return ngettext("%(ward)s: %(count)s thing to do", "%(ward)s: %(count)s things to do", ward.count) % {
+        "ward": ward.name,
+        "count": ward.count,
+    }
 
 
 def _map_rows_html(wards: list[MapWard]) -> str:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 
 from .services import DATA_DIR
 
@@ -80,16 +81,19 @@ def shade_for(count: int, highest: int) -> str:
 
 def legend(highest: int) -> list[tuple[str, str]]:
     """(colour, words) for each shade in use."""
+    # The same words as insight's map keys (insight.charts.map_legend), so they are translated once.
+    none = gettext("None")
     if highest <= 0:
-        return [(SHADES[0], "None")]
+        return [(SHADES[0], none)]
     steps = len(SHADES) - 1
-    rows = [(SHADES[0], "None")]
+    rows = [(SHADES[0], none)]
     previous = 0
     for step in range(1, steps + 1):
         top = math.floor(highest * step / steps)
         if top <= previous:
             continue
         low = previous + 1
-        rows.append((SHADES[step], f"{low}" if low == top else f"{low} to {top}"))
+        words = str(low) if low == top else gettext("%(low)s to %(top)s") % {"low": low, "top": top}
+        rows.append((SHADES[step], words))
         previous = top
     return rows

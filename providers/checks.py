@@ -23,6 +23,8 @@ from django.conf import settings
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Case, Count, Exists, OuterRef, Q, Value, When
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from daywell.notify import council_addresses, email_send, provider_addresses
@@ -319,7 +321,9 @@ class CheckDatedTooEarly(Exception):
 
 
 def too_early_message(latest_on: datetime.date) -> str:
-    return f"Enter a date on or after {latest_on:%-d %B %Y}, the date of the last check"
+    return gettext("Enter a date on or after %(date)s, the date of the last check") % {
+        "date": date_format(latest_on, "j F Y")
+    }
 
 
 def provider_check_record(*, provider: Provider, kind: str, by, data: dict) -> ProviderCheck:
