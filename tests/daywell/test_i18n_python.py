@@ -320,3 +320,42 @@ def test_files_and_feed_records_keep_their_english_words_in_welsh(welsh):
     assert row["times"].startswith("Monday ")
     assert cost["amount_description"] == "a session"
     assert schedule["description"].startswith("Mondays, ")
+
+
+# makemessages (xgettext) finds marked text only under these names; text marked through any other
+# alias (gettext as _g, gettext_noop as N_) would never reach a translator's catalogue.
+EXTRACTED_NAMES = {
+    "_",
+    "gettext",
+    "gettext_lazy",
+    "gettext_noop",
+    "ngettext",
+    "ngettext_lazy",
+    "pgettext",
+    "pgettext_lazy",
+    "npgettext",
+    "npgettext_lazy",
+}
+
+
+def translation_aliases(source: str) -> list[str]:
+    return [
+        f"{alias.name} as {alias.asname}"
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.ImportFrom) and node.module == "django.utils.translation"
+        for alias in node.names
+        if (alias.asname or alias.name) not in EXTRACTED_NAMES and "gettext" in alias.name
+    ]
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(settings.BASE_DIR)))
+def test_translation_functions_keep_names_makemessages_reads(path):
+    assert translation_aliases(path.read_text()) == []
+
+
+def test_the_alias_check_finds_a_name_makemessages_would_miss():
+    source = (
+        "from django.utils.translation import gettext as _g, gettext_lazy as _, gettext_noop as N_\n"
+        "from django.utils.translation import ngettext, pgettext_lazy\n"
+    )
+    assert translation_aliases(source) == ["gettext as _g", "gettext_noop as N_"]
