@@ -12,6 +12,7 @@ from functools import wraps
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_noop
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
@@ -32,6 +33,44 @@ def require_relation(user, profile: CitizenProfile, *allowed: str) -> None:
     """403 when the visitor may see the profile but not do this (a carer deleting it, say)."""
     if relation(user, profile) not in allowed:
         raise PermissionDenied
+
+
+# What the access log says was looked at or changed. Stored in English (the log is a record) and
+# listed here so that translators see each one; the log page shows them in the reader's language.
+ACCESS_DETAILS = frozenset(
+    {
+        gettext_noop("access log"),
+        gettext_noop("carers"),
+        gettext_noop("delete profile"),
+        gettext_noop("enquiries"),
+        gettext_noop("enquiry"),
+        gettext_noop("hand over"),
+        gettext_noop("new enquiry"),
+        gettext_noop("new review"),
+        gettext_noop("own account"),
+        gettext_noop("profile"),
+        gettext_noop("review"),
+        gettext_noop("reviews"),
+        gettext_noop("search for the person"),
+        gettext_noop("shortlist"),
+        gettext_noop("suggestions"),
+        gettext_noop("the person's own account"),
+        gettext_noop("weekly plan"),
+        gettext_noop("weekly plan: Easy Read version"),
+        gettext_noop("weekly plan: calendar file"),
+        gettext_noop("weekly plan: print version"),
+        gettext_noop("your data"),
+        gettext_noop("your data download"),
+        # A section of the profile saved (citizens/forms.py titles, as the log writes them)
+        gettext_noop("about them"),
+        gettext_noop("what they enjoy"),
+        gettext_noop("access and support needs"),
+        gettext_noop("when they are free"),
+        gettext_noop("getting there"),
+        gettext_noop("money"),
+        gettext_noop("notes"),
+    }
+)
 
 
 def profile_viewed(request, profile: CitizenProfile, detail: str) -> None:

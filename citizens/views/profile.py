@@ -3,6 +3,7 @@ handing over, the access log, and the person's own data (read, download, delete)
 
 import json
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
@@ -13,6 +14,7 @@ from django.db.models import Count
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
@@ -133,7 +135,9 @@ def profile_section(request, profile, section):
     form = form_class(_data(request), profile=profile)
     if request.method == "POST":
         if form.is_valid():
-            profile_section_save(profile=profile, by=request.user, form=form, detail=form_class.title.lower())
+            with translation.override(settings.LANGUAGE_CODE):  # the log is kept in one language
+                detail = str(form_class.title).lower()
+            profile_section_save(profile=profile, by=request.user, form=form, detail=detail)
             position = SECTION_NAMES.index(section)
             if first_pass and position + 1 < len(SECTION_NAMES):
                 return redirect(f"{_section_url(profile, SECTION_NAMES[position + 1])}?new=1")

@@ -224,3 +224,48 @@ def test_the_persons_search_and_their_data_are_in_their_language(welsh):
     # The download keeps its English keys, so a file means the same whoever saved it.
     with translation.override("cy"):
         assert "name they like to be called" in profile_export(profile)["profile"]
+
+
+def test_every_access_log_detail_is_listed_for_translators():
+    """The log stores its words in English; the ones the code writes must be in ACCESS_DETAILS."""
+    import ast
+    from pathlib import Path
+
+    from django.conf import settings
+
+    from citizens.access import ACCESS_DETAILS
+    from citizens.forms import ProfileSectionForm
+
+    written = set()
+    for path in (Path(settings.BASE_DIR) / "citizens").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if not isinstance(node, ast.Call):
+                continue
+            called = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+            values = [k.value for k in node.keywords if k.arg == "detail"]
+            if called in ("profile_viewed", "profile_view"):
+                values += node.args[2:3] if called == "profile_viewed" else node.args[:1]
+            written |= {v.value for v in values if isinstance(v, ast.Constant) and isinstance(v.value, str)}
+    assert len(written) > 15
+    assert written - ACCESS_DETAILS == set()
+    with translation.override("en-gb"):
+        titles = {str(form.title).lower() for form in ProfileSectionForm.__subclasses__() if form.title}
+    assert titles and titles <= ACCESS_DETAILS
+
+
+@pytest.mark.django_db
+def test_the_access_log_shows_its_words_in_the_readers_language(settings, tmp_path, client):
+    from citizens.models import ProfileAccess
+    from citizens.services import profile_access_record
+    from tests.daywell.test_i18n import welsh_catalogue
+
+    person = UserFactory(role=User.Role.CITIZEN)
+    profile = profile_create(by=person, preferred_name="Sam", for_self=True)
+    profile_access_record(
+        profile=profile, user=person, action=ProfileAccess.Action.CHANGED, detail="weekly plan"
+    )
+    client.force_login(person)
+    with welsh_catalogue(settings, tmp_path, {"weekly plan": "cynllun wythnosol"}):
+        client.post(reverse("set_language"), {"language": "cy", "next": "/"})
+        html = client.get(reverse("citizens:access-log", args=[profile.uuid])).content.decode()
+    assert ": cynllun wythnosol</td>" in html
