@@ -108,8 +108,12 @@ RUNS_ON = re.compile(TRANSLATED + r"[ \t]*(?:<a\b|{{|{%\s*(?:if|translate|trans|
 CARRIES_ON = re.compile(r"(?:</a>|}}|{%\s*(?:endif|else)\s*%})[ \t]*(?:</?\w+[^>]*>)?[ \t]*" + TRANSLATED)
 
 
+# A link glued on after the sentence: "Review it: {{ SITE_URL }}{% endblocktranslate %}{% url … %}".
+GLUED_ON = re.compile(r"{%\s*endblocktranslate\s*%}(?:{%\s*url\b[^%]*%}|{{[^}]*}})")
+
+
 def sentence_pieces(source: str) -> list[str]:
-    pieces = []
+    pieces = GLUED_ON.findall(source)
     for line in source.splitlines():
         pieces += [
             m.group(1) for m in RUNS_ON.finditer(line) if not re.search(r"[.?!:]$", m.group(1).strip())
@@ -129,9 +133,15 @@ def test_the_checker_finds_sentences_marked_in_pieces():
         '{% translate "to find out more." %}</p>\n'
         '<p>{% translate "About" %} {% if own %}you{% else %}{{ name }}{% endif %}</p>\n'
         '<p>{% translate "Easy Read:" %} {{ summary }}</p>\n'
-        '<p>{% blocktranslate %}Read our <a href="{{ url }}">privacy notice</a>.{% endblocktranslate %}</p>'
+        '<p>{% blocktranslate %}Read our <a href="{{ url }}">privacy notice</a>.{% endblocktranslate %}</p>\n'
+        "{% blocktranslate %}Review it: {{ SITE_URL }}{% endblocktranslate %}{% url 'council:home' %}"
     )
-    assert sentence_pieces(source) == ["Read our", "to find out more.", "About"]
+    assert sentence_pieces(source) == [
+        "{% endblocktranslate %}{% url 'council:home' %}",
+        "Read our",
+        "to find out more.",
+        "About",
+    ]
 
 
 def test_emails_keep_the_subject_on_the_first_line():
