@@ -46,3 +46,17 @@ def test_a_changed_choice_in_a_list_counts_as_typing(page):
     page.get_by_label("How far").select_option(index=2)
     page.get_by_role("button", name="Switch Easy Read on").click()
     expect(page.locator("[data-page-switch-warning]")).to_be_visible()
+
+
+def test_a_form_sent_without_its_security_token_gets_a_plain_accessible_page(page):
+    page.goto("/")
+    with page.expect_navigation():
+        page.evaluate(
+            """() => {
+                const form = document.querySelector('[data-page-switch]');
+                form.querySelector('[name=csrfmiddlewaretoken]').value = 'stale';
+                form.submit();
+            }"""
+        )
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your form could not be sent")
+    assert_accessible(page, "csrf-failure")
