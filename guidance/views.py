@@ -19,7 +19,7 @@ from . import markup, readability
 from .context_processors import EASY_READ_COOKIE
 from .forms import MAX_BODY, GuidancePageForm, plain
 from .models import GuidancePage
-from .services import EditConflict, guidance_page_create, guidance_page_save
+from .services import REVISION_FIELDS, EditConflict, guidance_page_create, guidance_page_save
 
 GET_POST = ["GET", "HEAD", "POST"]
 STANDARD, EASY_READ = "standard", "easy-read"
@@ -146,7 +146,13 @@ def council_edit(request, slug=None):
     preview = None
     conflict_with = None
     status = 200
-    if request.method != "POST":
+    restoring = _revision_to_restore(request, page)
+    if request.method != "POST" and restoring is not None:
+        # An earlier version's words in the form, to check and save: nothing changes until then.
+        words = {name: getattr(restoring, name) for name in REVISION_FIELDS}
+        form = GuidancePageForm(page=page, initial={**GuidancePageForm(page=page).initial, **words})
+        body, easy_read_body = restoring.body, restoring.easy_read_body
+    elif request.method != "POST":
         form = GuidancePageForm(page=page)
         body, easy_read_body = (page.body, page.easy_read_body) if page else ("", "")
     elif "preview" in request.POST:
@@ -192,9 +198,18 @@ def council_edit(request, slug=None):
         "problems": _problems(body, easy_read_body),
         "no_easy_read": bool(body.strip()) and not easy_read_body.strip(),
         "conflict_with": conflict_with,
+        "restoring": restoring,
         "icon_names": _icon_names(),
     }
     return render(request, "guidance/council_form.html", context, status=status)
+
+
+def _revision_to_restore(request, page):
+    """The earlier version asked for with ?restore=<id>, if it is one of this page's."""
+    wanted = request.GET.get("restore", "")
+    if page is None or not wanted.isdecimal() or len(wanted) > 10:
+        return None
+    return page.revisions.filter(pk=int(wanted)).first()
 
 
 @require_safe

@@ -358,3 +358,29 @@ def test_the_admin_shows_pages_but_edits_happen_in_the_workspace(client):
     assert client.get("/admin/guidance/guidancepage/add/").status_code == 403
     page.refresh_from_db()
     assert page.title == "Getting there"
+
+
+def test_an_earlier_version_can_be_brought_back_by_checking_and_saving_it(client, moderator):
+    page = make_page()
+    assert client.post(edit_url(page), form_data(page, body="First words.")).status_code == 302
+    page.refresh_from_db()
+    assert client.post(edit_url(page), form_data(page, body="Second words.")).status_code == 302
+    page.refresh_from_db()
+    first = page.revisions.get(body="First words.")
+    history = client.get(history_url(page)).content.decode()
+    assert f"{edit_url(page)}?restore={first.pk}" in history
+    form = client.get(f"{edit_url(page)}?restore={first.pk}").content.decode()
+    assert "First words." in form and "Nothing has changed yet" in form
+    page.refresh_from_db()
+    assert page.body == "Second words."  # opening it saves nothing
+    assert client.post(edit_url(page), form_data(page, body="First words.")).status_code == 302
+    page.refresh_from_db()
+    assert page.body == "First words." and page.revisions.count() == 3
+    # Another page's version, or junk, is ignored.
+    other = make_page(slug="other-page")
+    for junk in (str(first.pk + 1000), "x", "9" * 20):
+        html = client.get(f"{edit_url(other)}?restore={junk}").content.decode()
+        assert "Nothing has changed yet" not in html
+    assert (
+        "Nothing has changed yet" not in client.get(f"{edit_url(other)}?restore={first.pk}").content.decode()
+    )
