@@ -13,7 +13,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext, gettext_lazy, ngettext, pgettext
+from django.utils.translation import gettext, gettext_lazy, gettext_noop, ngettext, pgettext
 
 from daywell.notify import email_send, provider_addresses
 
@@ -29,15 +29,16 @@ TRAVEL_WORDS = {  # the profile's own wording is the person's ("I drive"); the p
     CitizenProfile.Travel.CAR: gettext_lazy("They drive themselves"),
 }
 # What may be shared, in the order it is offered and shown: (key in the form, heading in `shared`).
-# The headings are the keys of the copy kept with each enquiry, so they stay as they are (not translated).
+# The headings are the keys of the copy kept with each enquiry, so they are stored in English; they
+# are marked here for translators, and pages show them in the reader's language.
 SHAREABLE = [
-    ("name", "Name"),
-    ("age", "Age"),
-    ("needs", "Access and support needs"),
-    ("interests", "Interests"),
-    ("free", "Free days and times"),
-    ("travel", "How they travel"),
-    ("email", "Email address to reply to"),
+    ("name", gettext_noop("Name")),
+    ("age", gettext_noop("Age")),
+    ("needs", gettext_noop("Access and support needs")),
+    ("interests", gettext_noop("Interests")),
+    ("free", gettext_noop("Free days and times")),
+    ("travel", gettext_noop("How they travel")),
+    ("email", gettext_noop("Email address to reply to")),
 ]
 SHARED_ORDER = [heading for _, heading in SHAREABLE]
 # Waiting for the provider: no reply yet, the person still has a profile and has not said it is unsuitable.

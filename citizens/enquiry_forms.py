@@ -5,6 +5,7 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Layout, Size
 from django import forms
 from django.forms.boundfield import BoundField
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from providers.listing_forms import GdsBoundField
@@ -79,7 +80,7 @@ class EnquiryForm(GdsFormBase):
             "Select all that apply. They will see only what you select, as it is today."
         )
         self.fields["share"].choices = [
-            Choice(key, heading, hint=text)
+            Choice(key, gettext(heading), hint=text)
             for key, heading, text in enquiry_shareable(profile=profile, user=user)
         ]
         consent = self.fields["consent"]

@@ -269,3 +269,21 @@ def test_the_access_log_shows_its_words_in_the_readers_language(settings, tmp_pa
         client.post(reverse("set_language"), {"language": "cy", "next": "/"})
         html = client.get(reverse("citizens:access-log", args=[profile.uuid])).content.decode()
     assert ": cynllun wythnosol</td>" in html
+
+
+def test_shared_details_are_stored_in_english_and_headed_in_the_readers_language(settings, tmp_path):
+    from django.template import Context, Template
+
+    from citizens.enquiries import SHARED_ORDER
+    from tests.daywell.test_i18n import welsh_catalogue
+
+    assert "Free days and times" in SHARED_ORDER  # the stored copy's key
+    # Both pages that show a stored copy head each row through the catalogue.
+    row = '<dt class="govuk-summary-list__key">{% translate heading %}</dt>'
+    for name in ("providers/enquiry_detail.html", "citizens/enquiry_detail.html"):
+        assert row in (settings.BASE_DIR / "templates" / name).read_text(), name
+    template = Template("{% load i18n %}{% for heading in headings %}" + row + "{% endfor %}")
+    welsh = {"Free days and times": "Dyddiau ac amseroedd rhydd"}
+    with welsh_catalogue(settings, tmp_path, welsh), translation.override("cy"):
+        html = template.render(Context({"headings": ["Free days and times"]}))
+    assert html == '<dt class="govuk-summary-list__key">Dyddiau ac amseroedd rhydd</dt>'
