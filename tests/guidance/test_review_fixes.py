@@ -154,6 +154,9 @@ def test_with_easy_read_on_the_list_uses_easy_read_titles_and_pictures_without_t
     assert "Asking the council for help</a>" in main
     assert "Getting a needs assessment" not in main
     assert "How to ask the council" not in main and "Only in plain English." not in main
+    # The introduction is in Easy Read too.
+    assert "These pages help you <strong>find things to do</strong> in the day." in main
+    assert "Plain English information about" not in main
     row = re.search(r'<li class="dw-easy-read-row">(.*?)</li>', main, re.S).group(1)
     assert '<span class="dw-easy-read-row__icon"><svg class="dw-icon dw-icon--large"' in row
     assert 'aria-hidden="true"' in row
