@@ -324,18 +324,7 @@ def test_files_and_feed_records_keep_their_english_words_in_welsh(welsh):
 
 # makemessages (xgettext) finds marked text only under these names; text marked through any other
 # alias (gettext as _g, gettext_noop as N_) would never reach a translator's catalogue.
-EXTRACTED_NAMES = {
-    "_",
-    "gettext",
-    "gettext_lazy",
-    "gettext_noop",
-    "ngettext",
-    "ngettext_lazy",
-    "pgettext",
-    "pgettext_lazy",
-    "npgettext",
-    "npgettext_lazy",
-}
+EXTRACTED_NAMES = MARKERS - {"format_lazy", "format_html"}
 
 
 def translation_aliases(source: str) -> list[str]:
