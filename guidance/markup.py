@@ -27,9 +27,9 @@ STRONG_OPEN, STRONG_CLOSE = mark_safe("<strong>"), mark_safe("</strong>")  # noq
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _HEADING = re.compile(r"(#{2,3}) +(\S.*)")
 _NUMBERED = re.compile(r"\d{1,4}\. +")
-_ICON = re.compile(r"\[icon:([a-z0-9-]{1,40})\][ \t]*")
+ICON = re.compile(r"\[icon:([a-z0-9-]{1,40})\][ \t]*")
 # A link: no brackets inside the text, no brackets or spaces inside the address.
-_LINK = re.compile(r"\[([^\[\]\n]{1,500})\]\(([^()\s]{1,2000})\)")
+LINK = re.compile(r"\[([^\[\]\n]{1,500})\]\(([^()\s]{1,2000})\)")
 # What an editor may have meant as a link, for problems(): the address up to a bracket or a space.
 _LOOSE_LINK = re.compile(r"\[([^\[\]\n]{0,500})\]\(([^)\s]{0,2000})")
 _LOOSE_ICON = re.compile(r"\[icon:([^\]\n]{0,60})\]")
@@ -71,7 +71,7 @@ def link_allowed(url: str) -> bool:
 def _tokens(text: str) -> Iterator[tuple[str, str, str]]:
     """("text", words, ""), ("bold", "**", "") and ("link", link text, address) in order."""
     position = 0
-    for match in _LINK.finditer(text):
+    for match in LINK.finditer(text):
         yield from _bold_tokens(text[position : match.start()])
         if link_allowed(match.group(2)):
             yield ("link", match.group(1), match.group(2))
@@ -195,7 +195,7 @@ def _block(lines: list[str], *, easy_read: bool) -> SafeString:
 
     first = lines[0]
     paragraph_class = "govuk-body-l" if easy_read else "govuk-body"
-    icon = _ICON.match(first)
+    icon = ICON.match(first)
     if icon:
         name = icon.group(1)
         rest = [first[icon.end() :], *lines[1:]]
@@ -264,7 +264,7 @@ def problems(text: str) -> list[str]:
             )
     for lines in _blocks(text):
         for line in lines[1:]:
-            if _ICON.match(line):
+            if ICON.match(line):
                 add(
                     _(
                         "'%(line)s': an icon must start a block. Put a blank line before it "
@@ -274,7 +274,7 @@ def problems(text: str) -> list[str]:
                 )
     for match in _LOOSE_LINK.finditer(text):
         address = match.group(2)
-        strict = _LINK.match(text, match.start())
+        strict = LINK.match(text, match.start())
         if not link_allowed(address):
             add(
                 _("The link to '%(address)s' is not allowed: links must start with / or https://")
@@ -294,7 +294,7 @@ def problems(text: str) -> list[str]:
                 add(_("'%(line)s': use ## for a heading, or ### for a smaller one.") % {"line": _shown(line)})
     for lines in _blocks(text):
         joined = " ".join(lines)
-        if _LINK.sub("", joined).count("**") % 2:
+        if LINK.sub("", joined).count("**") % 2:
             add(
                 _("Bold text is not closed in '%(text)s': put ** at the end of the words too.")
                 % {"text": _shown(joined)}

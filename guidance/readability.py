@@ -20,6 +20,8 @@ from dataclasses import dataclass
 import textstat
 from django.utils.translation import gettext as _
 
+from .markup import LINK  # links read exactly as the page shows them
+
 EASY_READ_MAX_GRADE = 4.0
 EASY_READ_MIN_EASE = 80.0
 EASY_READ_MAX_SENTENCE_WORDS = 15
@@ -33,7 +35,6 @@ PLAIN_MAX_AVERAGE_WORDS = 15
 MIN_WORDS_TO_MEASURE = 30
 
 ICON = re.compile(r"^\[icon:([^\]\s]*)\]\s*")
-LINK = re.compile(r"\[([^\[\]\n]{1,500})\]\(([^()\s]{1,2000})\)")  # as guidance/markup.py reads links
 LIST_ITEM = re.compile(r"^(?:- |\d+\. )")
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 WORDS = re.compile(r"[^\W\d_][\w'’]*")
