@@ -20,6 +20,7 @@ from opportunities.terms import Terms
 
 from .models import CitizenProfile
 from .plan import PARTS, and_list, list_of_groups, when_words
+from .suggestions import distance_words
 
 SESSION_KEY = "person_search"
 PARAM_NAMES = tuple(SearchForm.base_fields)  # q, postcode, distance, ward … sort
@@ -78,8 +79,7 @@ def profile_search(
         distance = distance_for(profile.travel_miles)
         if distance:
             params.append(("distance", distance))
-            miles = f"{profile.travel_miles:g}"
-            said = ngettext("%(miles)s mile", "%(miles)s miles", 1 if miles == "1" else 2) % {"miles": miles}
+            said = distance_words(profile.travel_miles)
             text = ngettext(
                 "Within %(distance)s mile of %(postcode)s",
                 "Within %(distance)s miles of %(postcode)s",

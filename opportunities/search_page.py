@@ -94,10 +94,7 @@ class Section:
     def options_html(self) -> str:
         """The checkboxes, built here rather than in a template loop: the page has ~140 of them.
         The first carries the group's own name as its id, so error-summary links land on it."""
-        counts = {}  # the count's words, made once for each number
-        for option in self.options:
-            if option.count not in counts:
-                counts[option.count] = _count_html(option.count)
+        counts = {count: _count_html(count) for count in {option.count for option in self.options}}
         return format_html_join(
             "\n",
             '<div class="govuk-checkboxes__item">'
