@@ -13,35 +13,9 @@ from accounts.models import User
 from safeguarding.models import Concern, ConcernView
 from tests.factories import UserFactory
 
+from .test_report import URL, answers, error_summary
+
 pytestmark = pytest.mark.django_db
-
-URL = reverse("concerns:report")
-WHAT = "Carol at the lunch club has bruises on her arms and seemed frightened"
-
-
-def answers(**changes) -> dict:
-    data = {
-        "adult_name": "Carol",
-        "adult_description": "",
-        "place": "The lunch club on Alcester Road",
-        "when_happened": "Last Tuesday",
-        "what_happened": WHAT,
-        "person_knows": "no",
-        "reporter_relationship": "Neighbour",
-        "contact": "contact",
-        "reporter_name": "Sam Jones",
-        "reporter_phone": "0121 496 0000",
-        "reporter_email": "",
-        "website": "",
-    }
-    data.update(changes)
-    return data
-
-
-def error_summary(response) -> list[tuple[str, str]]:
-    html = response.content.decode()
-    summary = html.split('govuk-error-summary__list">', 1)[1].split("</ul>", 1)[0]
-    return re.findall(r'<a href="#([^"]+)">([^<]+)</a>', summary)
 
 
 def officer(*roles, **values):
